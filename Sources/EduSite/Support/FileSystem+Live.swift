@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension FileSystem {
+    /// The real disk, through POSIX calls.
+    public static let live = FileSystem(
+        readFile: { path throws(FileSystemError) in try LiveDisk.read(path) },
+        listDirectory: { path throws(FileSystemError) in try LiveDisk.list(path) },
+        itemInfo: { path in LiveDisk.info(path) },
+        writeFile: { path, bytes throws(FileSystemError) in try LiveDisk.write(path, bytes) },
+        createDirectory: { path throws(FileSystemError) in try LiveDisk.makeDirectories(path) },
+        removeItem: { path throws(FileSystemError) in try LiveDisk.remove(path) },
+        moveItem: { from, to throws(FileSystemError) in
+            if rename(from, to) != 0 { throw LiveDisk.error(from, "move") }
+        },
+        copyFile: { from, to throws(FileSystemError) in try LiveDisk.copy(from, to) }
+    )
+}
+
+/// The POSIX calls behind `FileSystem.live`.
+enum LiveDisk {
+    static func error(_ path: String, _ operation: String) -> FileSystemError {
+        let code = errno
+        let reason: FileSystemError.Reason =
+            switch code {
+            case ENOENT: .notFound
+            case ENOTDIR: .notADirectory
+            case EISDIR: .isADirectory
+            case EACCES, EPERM: .permissionDenied
+            case EEXIST: .exists
+            default: .other(code)
+            }
+        return FileSystemError(path: path, reason: reason, operation: operation)
+    }
+
+    static func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw error(path, "read") }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw error(path, "read") }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            throw FileSystemError(path: path, reason: .isADirectory, operation: "read")
+        }
+        var capacity = max(Int(status.st_size), 0)
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var filled = 0
+        while true {
+            if filled == capacity {
+                // The file grew while we read it (or stat said 0 for a special file).
+                capacity = max(capacity * 2, 4096)
+                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + filled, capacity - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw error(path, "read")
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    static func list(_ path: String) throws(FileSystemError) -> [DirectoryEntry] {
+        guard let dir = opendir(path) else { throw error(path, "list") }
+        defer { closedir(dir) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
+                isDirectory = info(Path.join(path, name))?.kind == .directory
+            }
+            entries.append(DirectoryEntry(name: name, isDirectory: isDirectory))
+        }
+        return entries
+    }
+
+    static func info(_ path: String) -> ItemInfo? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        let kind: ItemInfo.Kind =
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: .file
+            case S_IFDIR: .directory
+            default: .other
+            }
+        return ItemInfo(kind: kind, size: Int(status.st_size))
+    }
+
+    static func write(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            try makeDirectories(Path.parent(path))
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw error(path, "write") }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Glibc.write(fd, buffer.baseAddress! + written, bytes.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw error(path, "write")
+            }
+            written += count
+        }
+    }
+
+    static func makeDirectories(_ path: String) throws(FileSystemError) {
+        if path.isEmpty || path == "/" { return }
+        if mkdir(path, 0o755) == 0 { return }
+        switch errno {
+        case EEXIST:
+            if info(path)?.kind != .directory {
+                throw FileSystemError(path: path, reason: .notADirectory, operation: "create folder")
+            }
+        case ENOENT:
+            try makeDirectories(Path.parent(path))
+            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw error(path, "create folder") }
+        default:
+            throw error(path, "create folder")
+        }
+    }
+
+    static func remove(_ path: String) throws(FileSystemError) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
+            if errno == ENOENT { return }
+            throw error(path, "remove")
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            for entry in try list(path) { try remove(Path.join(path, entry.name)) }
+            if rmdir(path) != 0 { throw error(path, "remove") }
+        } else if unlink(path) != 0 {
+            throw error(path, "remove")
+        }
+    }
+
+    static func copy(_ from: String, _ to: String) throws(FileSystemError) {
+        try write(to, try read(from))
+    }
+}

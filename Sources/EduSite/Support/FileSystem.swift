@@ -1,0 +1,111 @@
+/// Every disk access of the library goes through this value, so tests run on an in-memory tree and
+/// nothing reaches the disk by accident. Paths are absolute, `/`-separated strings.
+///
+/// `.live` is the real disk (POSIX calls: Foundation's file API was measurably slower here);
+/// `.memory(_:)` is a tree held in memory.
+public struct FileSystem: Sendable {
+    public var readFile: @Sendable (String) throws(FileSystemError) -> [UInt8]
+    /// The names of a folder's direct children, in no particular order.
+    public var listDirectory: @Sendable (String) throws(FileSystemError) -> [DirectoryEntry]
+    /// What is at a path, or nil when nothing is.
+    public var itemInfo: @Sendable (String) -> ItemInfo?
+    /// Writes a whole file, creating missing parent folders.
+    public var writeFile: @Sendable (String, [UInt8]) throws(FileSystemError) -> Void
+    /// Creates a folder and its missing parents.
+    public var createDirectory: @Sendable (String) throws(FileSystemError) -> Void
+    /// Removes a file or a whole folder; no error when nothing is there.
+    public var removeItem: @Sendable (String) throws(FileSystemError) -> Void
+    /// Renames in one step (same file system).
+    public var moveItem: @Sendable (_ from: String, _ to: String) throws(FileSystemError) -> Void
+    /// Copies one file, creating missing parent folders.
+    public var copyFile: @Sendable (_ from: String, _ to: String) throws(FileSystemError) -> Void
+
+    public init(
+        readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
+        listDirectory: @escaping @Sendable (String) throws(FileSystemError) -> [DirectoryEntry],
+        itemInfo: @escaping @Sendable (String) -> ItemInfo?,
+        writeFile: @escaping @Sendable (String, [UInt8]) throws(FileSystemError) -> Void,
+        createDirectory: @escaping @Sendable (String) throws(FileSystemError) -> Void,
+        removeItem: @escaping @Sendable (String) throws(FileSystemError) -> Void,
+        moveItem: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
+        copyFile: @escaping @Sendable (String, String) throws(FileSystemError) -> Void
+    ) {
+        self.readFile = readFile
+        self.listDirectory = listDirectory
+        self.itemInfo = itemInfo
+        self.writeFile = writeFile
+        self.createDirectory = createDirectory
+        self.removeItem = removeItem
+        self.moveItem = moveItem
+        self.copyFile = copyFile
+    }
+}
+
+public struct DirectoryEntry: Sendable, Hashable {
+    public var name: String
+    public var isDirectory: Bool
+    public init(name: String, isDirectory: Bool) {
+        self.name = name
+        self.isDirectory = isDirectory
+    }
+}
+
+public struct ItemInfo: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case file, directory, other }
+    public var kind: Kind
+    public var size: Int
+    public init(kind: Kind, size: Int) {
+        self.kind = kind
+        self.size = size
+    }
+}
+
+/// An I/O failure: not the user's content being wrong, but the disk refusing.
+public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: Sendable, Hashable {
+        case notFound, notADirectory, isADirectory, permissionDenied, exists, other(Int32)
+    }
+    public var path: String
+    public var reason: Reason
+    public var operation: String
+
+    public init(path: String, reason: Reason, operation: String) {
+        self.path = path
+        self.reason = reason
+        self.operation = operation
+    }
+
+    public var description: String {
+        let why =
+            switch reason {
+            case .notFound: "no such file or folder"
+            case .notADirectory: "not a folder"
+            case .isADirectory: "is a folder, not a file"
+            case .permissionDenied: "permission denied"
+            case .exists: "already exists"
+            case .other(let code): "system error \(code)"
+            }
+        return "cannot \(operation) \(path): \(why)"
+    }
+}
+
+extension FileSystem {
+    public func fileExists(_ path: String) -> Bool { itemInfo(path)?.kind == .file }
+    public func directoryExists(_ path: String) -> Bool { itemInfo(path)?.kind == .directory }
+
+    /// Every file below `root`, as `/`-separated paths relative to it, in byte order so that output is
+    /// reproducible. Hidden names (`.git`, `.DS_Store`, …) are skipped; a missing root gives no files.
+    public func walkFiles(_ root: String) throws(FileSystemError) -> [String] {
+        guard directoryExists(root) else { return [] }
+        var result: [String] = []
+        var pending: [String] = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? root : Path.join(root, relative)
+            for entry in try listDirectory(absolute) where !entry.name.hasPrefix(".") {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isDirectory { pending.append(child) } else { result.append(child) }
+            }
+        }
+        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
