@@ -5,6 +5,8 @@ import EduSite
 struct EduSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edusite",
-        abstract: "Build and check the web portal of a Vietnamese school or education office."
+        abstract: "Build and check the web portal of a Vietnamese school or education office.",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
     )
 }

@@ -1,0 +1,76 @@
+/// The pipeline, one way: Load → Check → Render → Write. Any error stops the build before Write,
+/// so the previous output stays as it was.
+public struct SiteBuilder: Sendable {
+    public struct Request: Sendable {
+        public var siteRoot: String
+        /// Output folder; default `<site>/public`.
+        public var output: String?
+        public var options: LoadOptions
+        /// Replace an output folder EduSite did not write.
+        public var force: Bool
+
+        public init(siteRoot: String, output: String? = nil, options: LoadOptions, force: Bool = false) {
+            self.siteRoot = siteRoot
+            self.output = output
+            self.options = options
+            self.force = force
+        }
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var output: String
+        /// HTML pages written.
+        public var pageCount: Int
+        /// All files written.
+        public var fileCount: Int
+        public var succeeded: Bool { !diagnostics.hasErrors }
+    }
+
+    public var fileSystem: FileSystem
+    public var renderer: SiteRenderer
+
+    public init(fileSystem: FileSystem = .live, renderer: SiteRenderer = SiteRenderer()) {
+        self.fileSystem = fileSystem
+        self.renderer = renderer
+    }
+
+    /// Load and Check only: what `edusite check` runs.
+    public func check(siteRoot: String, options: LoadOptions) -> (site: Site?, diagnostics: [Diagnostic]) {
+        let loaded = SiteLoader(fileSystem: fileSystem).load(root: siteRoot, options: options)
+        guard let site = loaded.site else { return (nil, loaded.diagnostics) }
+        let plan = SitePlan(site: site)
+        var diagnostics = loaded.diagnostics + ContentChecker().check(site, plan: plan)
+        diagnostics += ThemeRenderer.compile(site.theme).1
+        return (site, diagnostics)
+    }
+
+    public func build(_ request: Request) -> Report {
+        let output = request.output ?? Path.join(request.siteRoot, "public")
+        let writer = OutputWriter(fileSystem: fileSystem)
+        if let refusal = writer.validate(output: output, siteRoot: request.siteRoot, force: request.force) {
+            return Report(diagnostics: [refusal], output: output, pageCount: 0, fileCount: 0)
+        }
+        let loaded = SiteLoader(fileSystem: fileSystem).load(root: request.siteRoot, options: request.options)
+        guard let site = loaded.site else {
+            return Report(diagnostics: loaded.diagnostics, output: output, pageCount: 0, fileCount: 0)
+        }
+        let plan = SitePlan(site: site)
+        var diagnostics = loaded.diagnostics + ContentChecker().check(site, plan: plan)
+        guard !diagnostics.hasErrors else {
+            return Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0)
+        }
+        let rendered = renderer.render(site, plan: plan)
+        diagnostics += rendered.diagnostics
+        guard !diagnostics.hasErrors else {
+            return Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0)
+        }
+        do {
+            try writer.write(rendered.files, to: output)
+        } catch {
+            return Report(diagnostics: diagnostics + error.diagnostics, output: output, pageCount: 0, fileCount: 0)
+        }
+        return Report(
+            diagnostics: diagnostics, output: output, pageCount: plan.entries.count, fileCount: rendered.files.count + 1)
+    }
+}

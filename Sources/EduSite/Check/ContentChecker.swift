@@ -1,0 +1,135 @@
+/// The content rules that need the whole site: URL collisions, links that go nowhere, templates
+/// that do not exist. Collects every finding; never stops at the first.
+public struct ContentChecker: Sendable {
+    public init() {}
+
+    public func check(_ site: Site, plan: SitePlan) -> [Diagnostic] {
+        var diagnostics = collisions(site, plan)
+        diagnostics += links(site, plan)
+        diagnostics += templates(site, plan)
+        return diagnostics
+    }
+
+    /// Every output path claimed twice, reported once per path with all its sources.
+    func collisions(_ site: Site, _ plan: SitePlan) -> [Diagnostic] {
+        var claims: [String: [String]] = [:]
+        var order: [String] = []
+        func claim(_ file: String, _ source: String) {
+            if claims[file] == nil { order.append(file) }
+            claims[file, default: []].append(source)
+        }
+        for entry in plan.entries { claim(SitePlan.outputFile(for: entry.path), entry.source ?? "(generated list page)") }
+        for file in SitePlan.generatedFiles { claim(SitePlan.outputFile(for: file), "(generated)") }
+        // A site's static file replaces the theme's file of the same name on purpose.
+        var staticByPath: [String: StaticFile] = [:]
+        for file in site.staticFiles {
+            if let earlier = staticByPath[file.path], !earlier.displaySource.hasPrefix("theme:") {
+                claim(SitePlan.outputFile(for: file.path), earlier.displaySource)
+            }
+            staticByPath[file.path] = file
+        }
+        for file in staticByPath.values.sorted(by: { $0.path < $1.path }) {
+            claim(SitePlan.outputFile(for: file.path), file.displaySource)
+        }
+        return order.compactMap { file in
+            let sources = claims[file]!
+            guard sources.count > 1 else { return nil }
+            let located = sources.filter { !$0.hasPrefix("(") && !$0.hasPrefix("theme:") }
+            return Diagnostic(
+                .pathCollision, .error,
+                "\(sources.count) files would be written to `/\(file)`: " + sources.map { "`\($0)`" }.joined(separator: ", "),
+                at: located.first.map { SourceLocation.file($0) },
+                hint: "rename one of them, or give one page another `slug:` in its front matter",
+                related: located.dropFirst().map { SourceLocation.file($0) })
+        }
+    }
+
+    func links(_ site: Site, _ plan: SitePlan) -> [Diagnostic] {
+        var existing = Set(plan.entries.map(\.path))
+        existing.formUnion(SitePlan.generatedFiles)
+        for file in site.staticFiles { existing.insert(file.path) }
+        var diagnostics: [Diagnostic] = []
+        for page in site.pages {
+            for link in page.body.links {
+                let written = link.reference.destination
+                let what = link.reference.kind == .image ? "image" : "link"
+                switch link.target {
+                case .external, .file: continue
+                case .sitePath(let path, _):
+                    if existing.contains(path) || existing.contains(path + "/") { continue }
+                    diagnostics.append(
+                        Diagnostic(
+                            .brokenLink, .error, "the \(what) `\(written)` points at a page or file the site does not have",
+                            at: link.reference.location,
+                            hint: "check the spelling; site paths look like /tin-tuc/ten-bai-viet/ and files in static/ are written from /, e.g. /tai-lieu/ten-file.pdf"))
+                case .missing(let candidate):
+                    diagnostics.append(
+                        Diagnostic(
+                            .missingFile, .error, "the \(what) `\(written)` points at `\(candidate)`, which does not exist",
+                            at: link.reference.location,
+                            hint: "put the file there, or correct the path (relative to this page's folder)"))
+                case .outsideSite:
+                    diagnostics.append(
+                        Diagnostic(
+                            .pathLeavesSite, .error, "the \(what) `\(written)` points outside the site's published files",
+                            at: link.reference.location,
+                            hint: "copy the file into `static/` and link it from there, e.g. /tai-lieu/\(Path.lastComponent(written))"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    func templates(_ site: Site, _ plan: SitePlan) -> [Diagnostic] {
+        let available = Set(site.theme.templates.map(\.name))
+        var diagnostics: [Diagnostic] = []
+        for page in site.pages {
+            if let layout = page.layout, !available.contains(layout) {
+                diagnostics.append(
+                    Diagnostic(
+                        .missingTemplate, .error, "there is no template `\(layout)`",
+                        at: page.keyLocations["layout"] ?? page.location,
+                        hint: "use one of: " + available.filter { !$0.contains("/") }.sorted().joined(separator: ", ")
+                            + "; or add `layouts/\(layout).mustache` to the site"))
+            }
+        }
+        for template in site.theme.templates {
+            for (name, line, column) in Self.partialReferences(in: template.text) where !available.contains(name) {
+                diagnostics.append(
+                    Diagnostic(
+                        .missingPartial, .error, "the template includes `\(name)`, which the theme does not have",
+                        at: SourceLocation(path: template.displaySource, line: line, column: column),
+                        hint: "add `layouts/\(name).mustache`, or correct the name"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their 1-based line and column.
+    static func partialReferences(in text: String) -> [(String, Int, Int)] {
+        var found: [(String, Int, Int)] = []
+        var line = 1
+        var column = 1
+        let chars = Array(text.unicodeScalars)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "{", i + 2 < chars.count, chars[i + 1] == "{", chars[i + 2] == ">" || chars[i + 2] == "<" {
+                var j = i + 3
+                var name = ""
+                while j < chars.count, chars[j] != "}" {
+                    name.unicodeScalars.append(chars[j])
+                    j += 1
+                }
+                found.append((name.trimmingSpaces(), line, column))
+            }
+            if chars[i] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            i += 1
+        }
+        return found
+    }
+}

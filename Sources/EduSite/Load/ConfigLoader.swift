@@ -1,0 +1,57 @@
+/// Reads and decodes `site.yaml`.
+struct ConfigLoader {
+    let fileSystem: FileSystem
+    static let fileName = "site.yaml"
+
+    static let minimalExample = """
+        name: Trường THPT Sông Sài Gòn
+        unit: thpt
+        base_url: https://thptsongsaigon.hcm.edu.vn/
+        contact:
+          address: 12 Đường số 7, Phường An Khánh, Thành phố Hồ Chí Minh
+          landline: "028 3899 1234"
+          email: thptsongsaigon@hcm.edu.vn
+        """
+
+    func load(root: String, into diagnostics: inout [Diagnostic]) -> (SiteConfig, YAMLNode)? {
+        let path = Path.join(root, Self.fileName)
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.readFile(path)
+        } catch {
+            if error.reason == .notFound {
+                diagnostics.append(
+                    Diagnostic(
+                        .missingSiteConfig, .error, "there is no site.yaml in `\(root)`", at: nil,
+                        hint: "run the command in the site's folder, or name the folder (`edusite build path/to/site`); `edusite new` creates a site with every section"))
+            } else {
+                diagnostics.append(
+                    Diagnostic(.unreadableFile, .error, "cannot read site.yaml: \(error)", at: .file(Self.fileName)))
+            }
+            return nil
+        }
+        if let (line, column) = UTF8Validation.firstInvalid(in: bytes) {
+            diagnostics.append(
+                Diagnostic(
+                    .notUTF8, .error, "site.yaml is not saved as UTF-8 text",
+                    at: SourceLocation(path: Self.fileName, line: line, column: column),
+                    hint: "save the file with UTF-8 encoding (in your editor: Save with Encoding → UTF-8)"))
+            return nil
+        }
+        do {
+            guard let node = try YAMLParser.parse(bytes[...], path: Self.fileName) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .emptySiteConfig, .error, "site.yaml is empty", at: .file(Self.fileName),
+                        hint: "write at least the school's name, unit, base_url and contact, for example:\n"
+                            + Self.minimalExample))
+                return nil
+            }
+            let config = try YAMLDecoder().decode(SiteConfig.self, from: node)
+            return (config, node)
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A Markdown file with its front matter decoded and its URL known, before its body is rendered.
+struct DraftPage: Sendable {
+    enum Fields: Sendable {
+        case plain(PlainFrontMatter)
+        case post(PostFrontMatter)
+        case people(PeopleFrontMatter)
+        case organisation(OrganisationFrontMatter)
+        case disclosure(DisclosureFrontMatter)
+        case procedure(ProcedureFrontMatter)
+
+        var common: CommonFields {
+            switch self {
+            case .plain(let f): f.common
+            case .post(let f): f.common
+            case .people(let f): f.common
+            case .organisation(let f): f.common
+            case .disclosure(let f): f.common
+            case .procedure(let f): f.common
+            }
+        }
+    }
+
+    /// Site-relative, e.g. `content/tin-tuc/a.md`.
+    var source: String
+    var kind: PageKind
+    var path: String
+    var fields: Fields
+    var frontMatter: YAMLNode
+    var body: ArraySlice<UInt8>
+    var bodyFirstLine: Int
+    var date: ContentDate?
+    var updated: ContentDate?
+}
+

@@ -1,0 +1,23 @@
+/// What a build is asked to do beyond what the site says.
+public struct LoadOptions: Sendable {
+    /// "Now": the build date, injected so that output is reproducible and checks can be run "as of".
+    public var buildDate: DateTimeValue
+    /// Replaces `base_url` (e.g. for a preview deployment).
+    public var baseURL: String?
+    /// Folders that hold themes by name, searched after the site's own `themes/`.
+    public var themeSearchPaths: [String]
+    public var includeDrafts: Bool
+
+    public init(buildDate: DateTimeValue, baseURL: String? = nil, themeSearchPaths: [String] = [], includeDrafts: Bool = false) {
+        self.buildDate = buildDate
+        self.baseURL = baseURL
+        self.themeSearchPaths = themeSearchPaths
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// What Load produced: a site when it could be read at all, and every finding on the way.
+public struct LoadResult: Sendable {
+    public var site: Site?
+    public var diagnostics: [Diagnostic]
+}

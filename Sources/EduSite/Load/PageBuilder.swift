@@ -1,0 +1,172 @@
+/// Phase two of loading a page: render its Markdown (links rewritten to site URLs), resolve the
+/// files it names, and assemble the `Page`.
+struct PageBuilder: Sendable {
+    let resolver: ReferenceResolver
+    let urls: SiteURLs
+    let markdown: MarkdownRenderer
+
+    struct Outcome: Sendable {
+        var page: Page?
+        var diagnostics: [Diagnostic]
+    }
+
+    func build(_ draft: DraftPage) -> Outcome {
+        var diagnostics: [Diagnostic] = []
+        let resolver = self.resolver
+        let urls = self.urls
+        let source = draft.source
+        let document = markdown.render(
+            draft.body, path: source, firstLine: draft.bodyFirstLine,
+            rewrite: { written, _ in
+                switch resolver.resolve(written, from: source) {
+                case .sitePath(let path, let suffix): urls.href(path) + suffix
+                case .file(_, let path, _): urls.href(path)
+                case .external, .missing, .outsideSite: nil
+                }
+            })
+        let links = document.references.map { reference in
+            PageLink(reference: reference, target: resolver.resolve(reference.destination, from: source))
+        }
+
+        let common = draft.fields.common
+        let node = draft.frontMatter
+        var assets = AssetCollector(resolver: resolver, source: source, node: node)
+
+        let attachments = common.attachments.enumerated().compactMap { index, reference in
+            assets.asset(reference.file, title: reference.title, at: [.key("attachments"), .index(index), .key("file")])
+        }
+        let image = common.image.flatMap { assets.asset($0, title: common.imageAlt, at: [.key("image")]) }
+
+        var people: [Person] = []
+        var organisation: OrganisationInfo?
+        var disclosure: DisclosureInfo?
+        var procedure: ProcedureInfo?
+        var tags: [Tag] = []
+        switch draft.fields {
+        case .plain: break
+        case .post(let fields):
+            var seen = Set<String>()
+            tags = fields.tags.map(Tag.init(name:)).filter { !$0.slug.isEmpty && seen.insert($0.slug).inserted }
+        case .people(let fields):
+            people = assets.people(fields.people)
+            if people.isEmpty {
+                diagnostics.append(
+                    Diagnostic(
+                        .emptyList, .error, "`people` lists nobody", at: node.location(ofKeyPath: ["people"]),
+                        hint: "add one entry per member: `- name: …` with `role: …` under it"))
+            }
+        case .organisation(let fields):
+            people = assets.people(fields.people)
+            organisation = OrganisationInfo(kind: fields.kind)
+        case .disclosure(let fields):
+            if let year = ContentClassifier.schoolYear(of: String(source.dropFirst("content/".count))) {
+                disclosure = DisclosureInfo(requirement: fields.disclosure, schoolYear: year)
+            }
+        case .procedure(let fields):
+            let forms = fields.forms.enumerated().compactMap { index, reference in
+                assets.asset(reference.file, title: reference.title, at: [.key("forms"), .index(index), .key("file")])
+            }
+            procedure = ProcedureInfo(
+                id: fields.procedure ?? Slug.make(Path.removingExtension(Path.lastComponent(source))),
+                forms: forms, steps: fields.steps, documents: fields.documents, timeLimit: fields.timeLimit,
+                fees: fields.fees, agency: fields.agency, legalBasis: fields.legalBasis,
+                onlineService: fields.onlineService, onlineLevel: fields.onlineLevel)
+        }
+        diagnostics += assets.diagnostics
+
+        var keyLocations: [String: SourceLocation] = [:]
+        if case .mapping(let pairs) = node.content {
+            for pair in pairs {
+                if case .scalar(let scalar) = pair.key.content { keyLocations[scalar.value] = pair.key.location }
+            }
+        }
+        let summary = common.summary ?? document.firstParagraphText
+        let page = Page(
+            source: source, kind: draft.kind, path: draft.path, title: common.title, description: common.description,
+            date: draft.date, updated: draft.updated, weight: common.weight, draft: common.draft,
+            summary: summary, body: PageBody(html: document.html, headings: document.headings, links: links, wordCount: document.wordCount),
+            tags: tags, image: image, imageAlt: common.imageAlt, attachments: attachments, people: people,
+            organisation: organisation, disclosure: disclosure, procedure: procedure, layout: common.layout,
+            params: common.params, keyLocations: keyLocations)
+        return Outcome(page: page, diagnostics: diagnostics)
+    }
+}
+
+/// Resolves the files a page's front matter names, reporting each one that is missing or outside
+/// the site at the line where it is named.
+struct AssetCollector {
+    enum Step {
+        case key(String)
+        case index(Int)
+    }
+
+    let resolver: ReferenceResolver
+    let source: String
+    let node: YAMLNode
+    var diagnostics: [Diagnostic] = []
+
+    init(resolver: ReferenceResolver, source: String, node: YAMLNode) {
+        self.resolver = resolver
+        self.source = source
+        self.node = node
+    }
+
+    mutating func asset(_ written: String, title: String?, at steps: [Step]) -> Asset? {
+        let location = locate(steps)
+        let fallbackTitle = title ?? Path.lastComponent(written)
+        switch resolver.resolve(written, from: source) {
+        case .file(let file, let path, let size):
+            return Asset(source: file, path: path, title: fallbackTitle, byteCount: size, declaredAt: location)
+        case .external:
+            guard ReferenceResolver.hasScheme(written) else { fallthrough }
+            return Asset(source: "", path: written, title: fallbackTitle, byteCount: 0, declaredAt: location)
+        case .sitePath, .missing:
+            let lookedIn =
+                written.hasPrefix("/")
+                ? "static\(written)" : Path.normalize(Path.join(Path.parent(source), written)) ?? written
+            diagnostics.append(
+                Diagnostic(
+                    .missingFile, .error, "the file `\(written)` does not exist (looked for `\(lookedIn)`)",
+                    at: location,
+                    hint: "put the file at `\(lookedIn)`, or correct the path: a path starting with / is inside `static/`, any other is relative to this page's folder"
+                ))
+            return nil
+        case .outsideSite:
+            diagnostics.append(
+                Diagnostic(
+                    .pathLeavesSite, .error, "`\(written)` points outside the site's published files",
+                    at: location,
+                    hint: "copy the file into `static/` and write its path from there, e.g. `/tai-lieu/\(Path.lastComponent(written))`"
+                ))
+            return nil
+        }
+    }
+
+    mutating func people(_ entries: [PersonFields]) -> [Person] {
+        entries.enumerated().map { index, entry in
+            let photo = entry.photo.flatMap {
+                asset($0, title: entry.name, at: [.key("people"), .index(index), .key("photo")])
+            }
+            return Person(
+                name: entry.name, role: entry.role, phone: entry.phone, email: entry.email, photo: photo,
+                duties: entry.duties, location: locate([.key("people"), .index(index)]))
+        }
+    }
+
+    /// The location of a value inside the front matter, or the deepest part of the path that exists.
+    func locate(_ steps: [Step]) -> SourceLocation {
+        var current = node
+        for step in steps {
+            switch (step, current.content) {
+            case (.key(let key), .mapping):
+                guard let child = current[key] else { return current.location }
+                current = child
+            case (.index(let index), .sequence(let items)) where items.indices.contains(index):
+                current = items[index]
+            default:
+                return current.location
+            }
+        }
+        return current.location
+    }
+}

@@ -1,0 +1,99 @@
+/// Phase one of loading a page: read the file, split and decode its front matter by kind, and
+/// work out its URL. Runs in parallel over all files.
+struct PageReader: Sendable {
+    let fileSystem: FileSystem
+    let root: String
+    let classifier: ContentClassifier
+    let utcOffset: Int
+    let includeDrafts: Bool
+
+    struct Outcome: Sendable {
+        var draft: DraftPage?
+        var diagnostics: [Diagnostic]
+    }
+
+    func read(_ relative: String) -> Outcome {
+        let source = "content/" + relative
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.readFile(Path.join(root, source))
+        } catch {
+            return Outcome(draft: nil, diagnostics: [Diagnostic(.unreadableFile, .error, "\(error)", at: .file(source))])
+        }
+        if let (line, column) = UTF8Validation.firstInvalid(in: bytes) {
+            return Outcome(
+                draft: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .notUTF8, .error, "this file is not saved as UTF-8 text",
+                        at: SourceLocation(path: source, line: line, column: column),
+                        hint: "save it with UTF-8 encoding (in your editor: Save with Encoding → UTF-8); Vietnamese text in other encodings shows as garbage on the web")
+                ])
+        }
+        let kind: PageKind
+        switch classifier.classify(relative) {
+        case .page(let pageKind): kind = pageKind
+        case .badSchoolYear(let folder):
+            return Outcome(
+                draft: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .badSchoolYearFolder, .error,
+                        "`\(folder)` is not a school year: public disclosures go in one folder per school year",
+                        at: .file(source),
+                        hint: "move the file into a folder named like `cong-khai/2025-2026/`")
+                ])
+        }
+        do {
+            guard let parts = try FrontMatter.split(bytes, path: source) else {
+                return Outcome(
+                    draft: nil,
+                    diagnostics: [
+                        Diagnostic(
+                            .missingFrontMatter, .error, "this page has no front matter", at: .file(source),
+                            hint: "start the file with a line `---`, then at least `title: …`, then a line `---`")
+                    ])
+            }
+            guard let node = try YAMLParser.parse(parts.yaml, path: source, firstLine: parts.yamlFirstLine) else {
+                return Outcome(
+                    draft: nil,
+                    diagnostics: [
+                        Diagnostic(
+                            .missingFrontMatter, .error, "the front matter is empty", at: .file(source),
+                            hint: "write at least `title: …` between the two `---` lines")
+                    ])
+            }
+            let fields = try decodeFields(kind, node)
+            let common = fields.common
+            if common.draft && !includeDrafts { return Outcome(draft: nil, diagnostics: []) }
+            var diagnostics: [Diagnostic] = []
+            if case .post = kind, common.date == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .missingDate, .error, "a post needs a date", at: node.location,
+                        hint: "add a line like `date: 2025-09-05` (or `2025-09-05 07:30`) to the front matter"))
+            }
+            let draft = DraftPage(
+                source: source, kind: kind, path: ContentClassifier.sitePath(of: relative, slug: common.slug),
+                fields: fields, frontMatter: node, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+                date: common.date?.resolved(defaultOffset: utcOffset),
+                updated: common.updated?.resolved(defaultOffset: utcOffset))
+            return Outcome(draft: diagnostics.isEmpty ? draft : nil, diagnostics: diagnostics)
+        } catch {
+            return Outcome(draft: nil, diagnostics: error.diagnostics)
+        }
+    }
+
+    private func decodeFields(_ kind: PageKind, _ node: YAMLNode) throws(DiagnosticError) -> DraftPage.Fields {
+        let decoder = YAMLDecoder()
+        switch kind {
+        case .post: return .post(try decoder.decode(PostFrontMatter.self, from: node))
+        case .leadership: return .people(try decoder.decode(PeopleFrontMatter.self, from: node))
+        case .organisation: return .organisation(try decoder.decode(OrganisationFrontMatter.self, from: node))
+        case .disclosure: return .disclosure(try decoder.decode(DisclosureFrontMatter.self, from: node))
+        case .procedure: return .procedure(try decoder.decode(ProcedureFrontMatter.self, from: node))
+        case .home, .page, .contact, .feedback, .section:
+            return .plain(try decoder.decode(PlainFrontMatter.self, from: node))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// The Load stage: reads `site.yaml`, `content/`, `static/` and the theme into a `Site`.
+///
+/// It reads every file once, in parallel, and collects every finding rather than stopping at the
+/// first, so one build shows the IT teacher all that needs fixing.
+public struct SiteLoader: Sendable {
+    public var fileSystem: FileSystem
+
+    public init(fileSystem: FileSystem = .live) { self.fileSystem = fileSystem }
+
+    public func load(root: String, options: LoadOptions) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        guard var (config, configNode) = ConfigLoader(fileSystem: fileSystem).load(root: root, into: &diagnostics)
+        else { return LoadResult(site: nil, diagnostics: diagnostics) }
+        if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+
+        let offset = TimeZoneOffsets.offset(for: config.timezone)
+        if offset == nil {
+            diagnostics.append(
+                Diagnostic(
+                    .unknownTimezone, .error, "unknown timezone `\(config.timezone)`",
+                    at: configNode.location(ofKeyPath: ["timezone"]),
+                    hint: "use a name like Asia/Ho_Chi_Minh, or remove the key (Asia/Ho_Chi_Minh is the default)"))
+        }
+        let utcOffset = offset ?? 7 * 3600
+        let buildDate = options.buildDate.resolved(defaultOffset: utcOffset)
+
+        let contentFiles = walk(Path.join(root, "content"), into: &diagnostics)
+        let staticPaths = walk(Path.join(root, "static"), into: &diagnostics)
+        var files: [String: Int] = [:]
+        for relative in staticPaths {
+            files["static/" + relative] = fileSystem.itemInfo(Path.join(root, "static", relative))?.size ?? 0
+        }
+        let markdownFiles = contentFiles.filter { Path.fileExtension($0) == "md" }
+        for relative in contentFiles where Path.fileExtension(relative) != "md" {
+            files["content/" + relative] = fileSystem.itemInfo(Path.join(root, "content", relative))?.size ?? 0
+        }
+
+        let reader = PageReader(
+            fileSystem: fileSystem, root: root,
+            classifier: ContentClassifier(datedSections: Set(config.sections.map(\.path))),
+            utcOffset: utcOffset, includeDrafts: options.includeDrafts)
+        let drafts = markdownFiles.parallelMap { reader.read($0) }
+        var readable: [DraftPage] = []
+        for outcome in drafts {
+            diagnostics += outcome.diagnostics
+            if let draft = outcome.draft { readable.append(draft) }
+        }
+
+        let resolver = ReferenceResolver(
+            files: files, pagePaths: Dictionary(readable.map { ($0.source, $0.path) }, uniquingKeysWith: { a, _ in a }))
+        let builder = PageBuilder(
+            resolver: resolver, urls: SiteURLs(baseURL: config.baseURL),
+            markdown: MarkdownRenderer(options: MarkdownOptions(unsafe: config.markdown.unsafe)))
+        let built = readable.parallelMap { builder.build($0) }
+        var pages: [Page] = []
+        for outcome in built {
+            diagnostics += outcome.diagnostics
+            if let page = outcome.page { pages.append(page) }
+        }
+
+        let themeLoader = ThemeLoader(fileSystem: fileSystem, searchPaths: options.themeSearchPaths)
+        guard let (theme, themeAssets) = themeLoader.load(
+            name: config.theme, siteRoot: root, declaredAt: configNode.location(ofKeyPath: ["theme"]),
+            into: &diagnostics)
+        else { return LoadResult(site: nil, diagnostics: diagnostics) }
+
+        var staticFiles = themeAssets
+        staticFiles += staticPaths.map {
+            StaticFile(
+                absoluteSource: Path.join(root, "static", $0), displaySource: "static/" + $0, path: "/" + $0,
+                byteCount: files["static/" + $0] ?? 0)
+        }
+        staticFiles += contentFiles.filter { Path.fileExtension($0) != "md" }.map {
+            StaticFile(
+                absoluteSource: Path.join(root, "content", $0), displaySource: "content/" + $0, path: "/" + $0,
+                byteCount: files["content/" + $0] ?? 0)
+        }
+
+        let site = Site(
+            root: root, config: config, configNode: configNode, pages: pages, staticFiles: staticFiles, theme: theme,
+            buildDate: buildDate)
+        return LoadResult(site: site, diagnostics: diagnostics)
+    }
+
+    private func walk(_ folder: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        do {
+            return try fileSystem.walkFiles(folder)
+        } catch {
+            diagnostics.append(
+                Diagnostic(
+                    .unreadableFile, .error, "cannot read the folder: \(error)", at: nil,
+                    hint: "check that the folder exists and that you may read it"))
+            return []
+        }
+    }
+}

@@ -1,0 +1,185 @@
+/// One Markdown file of `content/`, loaded: what it is, where it goes, and what it says.
+public struct Page: Sendable, Hashable {
+    /// Path relative to the site root, e.g. `content/tin-tuc/khai-giang.md`.
+    public var source: String
+    public var kind: PageKind
+    /// Site path of the page, always starting and ending with `/`, e.g. `/tin-tuc/khai-giang/`.
+    public var path: String
+    public var title: String
+    public var description: String?
+    public var date: ContentDate?
+    public var updated: ContentDate?
+    public var weight: Int
+    public var draft: Bool
+    /// Plain-text summary: front matter `summary`, else the first paragraph.
+    public var summary: String
+    public var body: PageBody
+    public var tags: [Tag]
+    public var image: Asset?
+    public var imageAlt: String?
+    public var attachments: [Asset]
+    public var people: [Person]
+    public var organisation: OrganisationInfo?
+    public var disclosure: DisclosureInfo?
+    public var procedure: ProcedureInfo?
+    /// A template name that replaces the kind's default.
+    public var layout: String?
+    public var params: [String: YAMLValue]
+    /// Where each front matter key stands, for findings about its value (`"title"`, `"people"`, …).
+    public var keyLocations: [String: SourceLocation]
+
+    /// The page's location in its file, for findings about the page as a whole.
+    public var location: SourceLocation { .file(source) }
+}
+
+public struct PageBody: Sendable, Hashable {
+    public var html: String
+    public var headings: [MarkdownHeading]
+    public var links: [PageLink]
+    public var wordCount: Int
+
+    public init(html: String, headings: [MarkdownHeading], links: [PageLink], wordCount: Int) {
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.wordCount = wordCount
+    }
+}
+
+/// What a page is, decided by where its file lies (the folder layout is the same on every school
+/// site, so parents and inspectors find the same thing in the same place).
+public enum PageKind: Sendable, Hashable {
+    /// `content/_index.md`
+    case home
+    /// Any other page.
+    case page
+    /// `content/lien-he.md`
+    case contact
+    /// `content/gop-y.md`
+    case feedback
+    /// The `_index.md` of a folder: that folder's list page.
+    case section(SectionKind)
+    /// `content/to-chuc/ban-giam-hieu.md`
+    case leadership
+    /// `content/to-chuc/doan-the/*.md`
+    case organisation
+    /// `content/cong-khai/<school year>/*.md`
+    case disclosure
+    /// `content/cai-cach-hanh-chinh/*.md`
+    case procedure
+    /// A dated post of a section declared in `site.yaml` `sections`.
+    case post(section: String)
+}
+
+/// The list pages the theme knows.
+public enum SectionKind: Sendable, Hashable {
+    /// `to-chuc/`
+    case organisationOverview
+    /// `to-chuc/doan-the/`
+    case organisations
+    /// `cong-khai/`
+    case disclosures
+    /// `cong-khai/<year>/`
+    case disclosureYear(SchoolYear)
+    /// `cai-cach-hanh-chinh/`
+    case procedures
+    /// A dated section, e.g. `tin-tuc/`.
+    case posts(section: String)
+    /// Any other folder.
+    case plain
+}
+
+/// A file a page points at (attachment, form, photo): checked to exist, with its size for the
+/// download button.
+public struct Asset: Sendable, Hashable {
+    /// Path relative to the site root of the file itself, e.g. `static/tai-lieu/bao-cao.pdf`.
+    public var source: String
+    /// Site path it is served at, e.g. `/tai-lieu/bao-cao.pdf`.
+    public var path: String
+    public var title: String
+    public var byteCount: Int
+    /// Where the page names it.
+    public var declaredAt: SourceLocation
+
+    public init(source: String, path: String, title: String, byteCount: Int, declaredAt: SourceLocation) {
+        self.source = source
+        self.path = path
+        self.title = title
+        self.byteCount = byteCount
+        self.declaredAt = declaredAt
+    }
+
+    /// `PDF`, `DOCX`, …
+    public var fileType: String { Path.fileExtension(path).uppercased() }
+}
+
+public struct Tag: Sendable, Hashable {
+    /// As written: "Y tế".
+    public var name: String
+    /// URL form: "y-te".
+    public var slug: String
+
+    public init(name: String) {
+        self.name = name
+        self.slug = Slug.make(name)
+    }
+}
+
+public struct Person: Sendable, Hashable {
+    public var name: String
+    public var role: String
+    public var phone: String?
+    public var email: String?
+    public var photo: Asset?
+    /// Areas of responsibility, e.g. "Phụ trách chuyên môn".
+    public var duties: String?
+    public var location: SourceLocation
+}
+
+public struct OrganisationInfo: Sendable, Hashable {
+    public var kind: OrganisationKind
+}
+
+public enum OrganisationKind: String, Sendable, Hashable, Decodable, CaseIterable {
+    case chiBo = "chi-bo"
+    case congDoan = "cong-doan"
+    case doanThanhNien = "doan-thanh-nien"
+    case doiThieuNien = "doi-thieu-nien"
+    case banDaiDienCMHS = "ban-dai-dien-cmhs"
+    case hoiDongTruong = "hoi-dong-truong"
+    case toChuyenMon = "to-chuyen-mon"
+    case khac
+}
+
+public struct DisclosureInfo: Sendable, Hashable {
+    /// The requirement it fulfils (manifest id), e.g. `thong-tin-chung`.
+    public var requirement: String
+    public var schoolYear: SchoolYear
+}
+
+public struct ProcedureInfo: Sendable, Hashable {
+    /// Its id for the manifests, e.g. `don-xin-nghi-hoc`.
+    public var id: String
+    public var forms: [Asset]
+    public var steps: [String]
+    public var documents: [String]
+    public var timeLimit: String?
+    public var fees: String?
+    public var agency: String?
+    public var legalBasis: [String]
+    public var onlineService: String?
+    public var onlineLevel: OnlineLevel?
+}
+
+/// Online public service levels since Nghị định 42/2022/NĐ-CP (which replaced levels 1-4).
+public enum OnlineLevel: String, Sendable, Hashable, Decodable {
+    case toanTrinh = "toan-trinh"
+    case motPhan = "mot-phan"
+
+    public var label: String {
+        switch self {
+        case .toanTrinh: "Dịch vụ công trực tuyến toàn trình"
+        case .motPhan: "Dịch vụ công trực tuyến một phần"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Every file the site will have, by output path, decided before anything is rendered: Check
+/// uses it to find collisions and broken links, Render executes it.
+public struct SitePlan: Sendable {
+    /// One HTML page to render.
+    public enum Job: Sendable {
+        /// A content page with its own template.
+        case page(Page)
+        case home(Page?)
+        /// A dated section's list, 1-based page number.
+        case postList(section: String, pageNumber: Int, pageCount: Int)
+        case tagIndex
+        case tag(slug: String)
+        case disclosureIndex
+        case disclosureYear(SchoolYear)
+        case procedureIndex
+        case organisationOverview
+        case organisationIndex
+        /// Any other folder's `_index.md`: a list of the pages in that folder.
+        case plainSection(Page)
+        case notFound
+    }
+
+    public struct Entry: Sendable {
+        /// Site path (`/tin-tuc/`), or file path for non-pages (`/404.html`).
+        public var path: String
+        public var job: Job
+        /// The file this comes from, for collision reports.
+        public var source: String?
+    }
+
+    let index: SiteIndex
+    public let entries: [Entry]
+
+    public init(site: Site) {
+        let index = SiteIndex(site: site)
+        self.index = index
+        var entries: [Entry] = []
+        let pageSize = site.config.pageSize
+
+        let home = site.pages.first { $0.kind == .home }
+        entries.append(Entry(path: "/", job: .home(home), source: home?.source))
+        for page in site.pages {
+            switch page.kind {
+            case .home: continue
+            case .section(.plain): entries.append(Entry(path: page.path, job: .plainSection(page), source: page.source))
+            case .section: continue  // rendered by its list job below
+            default: entries.append(Entry(path: page.path, job: .page(page), source: page.source))
+            }
+        }
+        for section in index.sections where !section.posts.isEmpty || section.indexPage != nil {
+            let count = max(1, (section.posts.count + pageSize - 1) / pageSize)
+            for number in 1...count {
+                entries.append(
+                    Entry(
+                        path: Self.listPath(section: section.config.path, pageNumber: number),
+                        job: .postList(section: section.config.path, pageNumber: number, pageCount: count),
+                        source: section.indexPage?.source))
+            }
+        }
+        if !index.tags.isEmpty {
+            entries.append(Entry(path: SiteIndex.tagsPath, job: .tagIndex, source: nil))
+            for entry in index.tags {
+                entries.append(Entry(path: SiteIndex.tagsPath + entry.tag.slug + "/", job: .tag(slug: entry.tag.slug), source: nil))
+            }
+        }
+        if !index.disclosureYears.isEmpty || index.sectionPages["/cong-khai/"] != nil {
+            entries.append(Entry(path: "/cong-khai/", job: .disclosureIndex, source: index.sectionPages["/cong-khai/"]?.source))
+        }
+        for year in index.disclosureYears {
+            entries.append(Entry(path: year.path, job: .disclosureYear(year.year), source: year.indexPage?.source))
+        }
+        if !index.procedures.isEmpty || index.sectionPages["/cai-cach-hanh-chinh/"] != nil {
+            entries.append(
+                Entry(path: "/cai-cach-hanh-chinh/", job: .procedureIndex, source: index.sectionPages["/cai-cach-hanh-chinh/"]?.source))
+        }
+        if index.leadership != nil || !index.organisations.isEmpty || index.sectionPages["/to-chuc/"] != nil {
+            entries.append(Entry(path: "/to-chuc/", job: .organisationOverview, source: index.sectionPages["/to-chuc/"]?.source))
+        }
+        if !index.organisations.isEmpty || index.sectionPages["/to-chuc/doan-the/"] != nil {
+            entries.append(
+                Entry(path: "/to-chuc/doan-the/", job: .organisationIndex, source: index.sectionPages["/to-chuc/doan-the/"]?.source))
+        }
+        entries.append(Entry(path: "/404.html", job: .notFound, source: nil))
+        self.entries = entries
+    }
+
+    /// `/tin-tuc/` for the first page, `/tin-tuc/trang/2/` after.
+    public static func listPath(section: String, pageNumber: Int) -> String {
+        pageNumber == 1 ? "/\(section)/" : "/\(section)/trang/\(pageNumber)/"
+    }
+
+    /// Files written besides pages.
+    public static let generatedFiles = ["/sitemap.xml", "/robots.txt"]
+
+    /// The file an output path is written to, relative to the output folder.
+    public static func outputFile(for path: String) -> String {
+        if path.hasSuffix("/") { return String(path.dropFirst()) + "index.html" }
+        return String(path.dropFirst())
+    }
+}

@@ -1,0 +1,24 @@
+/// The Render stage: executes the plan, page by page on all cores, and adds the sitemap and
+/// robots.txt. Pure: the same site gives the same bytes.
+public struct SiteRenderer: Sendable {
+    /// Injected by `edusite serve` only.
+    public var liveReloadHTML: String?
+
+    public init(liveReloadHTML: String? = nil) { self.liveReloadHTML = liveReloadHTML }
+
+    public func render(_ site: Site, plan: SitePlan) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let (theme, diagnostics) = ThemeRenderer.compile(site.theme)
+        let views = ViewFactory(site: site, plan: plan, liveReloadHTML: liveReloadHTML)
+        var files: [OutputFile] = plan.entries.parallelMap { entry in
+            let (template, context) = views.render(entry.job, path: entry.path)
+            let html = theme.render(context, template: template)
+            return OutputFile(path: SitePlan.outputFile(for: entry.path), contents: .bytes(Array(html.utf8)))
+        }
+        files += site.staticFiles.map {
+            OutputFile(path: SitePlan.outputFile(for: $0.path), contents: .copy(from: $0.absoluteSource))
+        }
+        files.append(OutputFile(path: "sitemap.xml", contents: .bytes(Array(SitemapWriter.sitemap(site: site, plan: plan).utf8))))
+        files.append(OutputFile(path: "robots.txt", contents: .bytes(Array(SitemapWriter.robots(site: site).utf8))))
+        return (files, diagnostics)
+    }
+}

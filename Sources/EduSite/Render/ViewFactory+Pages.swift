@@ -1,0 +1,177 @@
+/// Views for each kind of page.
+extension ViewFactory {
+    /// The view and template of one planned page.
+    func render(_ job: SitePlan.Job, path: String) -> (template: String, context: RenderContext) {
+        switch job {
+        case .home(let page): return framed("home", title: page?.title ?? site.config.name, description: page?.description, path: "/", home(page))
+        case .page(let page): return framed(page.layout ?? Self.template(for: page.kind), title: page.title, description: page.description ?? nilIfEmpty(page.summary), path: page.path, article(page))
+        case .postList(let section, let number, let count): return postList(section: section, number: number, count: count, path: path)
+        case .tagIndex:
+            let cards = index.tags.map { entry in
+                LinkCardView(title: entry.tag.name, href: urls.href(SiteIndex.tagsPath + entry.tag.slug + "/"), summary: nil, meta: "\(entry.posts.count) bài viết")
+            }
+            let title = title(ofListAt: SiteIndex.tagsPath)
+            return framed("cards", title: title, description: nil, path: path, CardListView(title: title, introHTML: nil, cards: cards, isEmpty: cards.isEmpty))
+        case .tag(let slug):
+            let entry = index.tags.first { $0.tag.slug == slug }!
+            let title = "Chủ đề: \(entry.tag.name)"
+            let view = PostListView(title: title, introHTML: nil, posts: entry.posts.map(postCard), pagination: nil, feedHref: nil, isEmpty: entry.posts.isEmpty)
+            return framed("list", title: title, description: nil, path: path, view)
+        case .disclosureIndex:
+            let intro = index.sectionPages[path]
+            let title = intro?.title ?? title(ofListAt: path)
+            let view = DisclosureIndexView(title: title, introHTML: intro?.body.html, years: index.disclosureYears.map(disclosureYear))
+            return framed("disclosures", title: title, description: intro?.description, path: path, view)
+        case .disclosureYear(let year):
+            let entry = index.disclosureYears.first { $0.year == year }!
+            let title = entry.indexPage?.title ?? year.label
+            let view = DisclosureIndexView(title: title, introHTML: entry.indexPage?.body.html, years: [disclosureYear(entry)])
+            return framed("disclosure-year", title: title, description: entry.indexPage?.description, path: path, view)
+        case .procedureIndex:
+            let intro = index.sectionPages[path]
+            let title = intro?.title ?? title(ofListAt: path)
+            let items = index.procedures.map { page in
+                ProcedureListView.Item(
+                    title: page.title, href: urls.href(page.path), summary: page.description ?? nilIfEmpty(page.summary),
+                    forms: .of(page.procedure?.forms.map(attachment) ?? []), onlineServiceHref: page.procedure?.onlineService)
+            }
+            return framed("procedures", title: title, description: intro?.description, path: path, ProcedureListView(title: title, introHTML: intro?.body.html, procedures: items))
+        case .organisationOverview:
+            let intro = index.sectionPages[path]
+            let title = intro?.title ?? title(ofListAt: path)
+            var cards: [LinkCardView] = []
+            if let leadership = index.leadership { cards.append(linkCard(leadership, meta: "\(leadership.people.count) thành viên")) }
+            cards += index.organisations.map { linkCard($0) }
+            return framed("cards", title: title, description: intro?.description, path: path, CardListView(title: title, introHTML: intro?.body.html, cards: cards, isEmpty: cards.isEmpty))
+        case .organisationIndex:
+            let intro = index.sectionPages[path]
+            let title = intro?.title ?? title(ofListAt: path)
+            let cards = index.organisations.map { linkCard($0) }
+            return framed("cards", title: title, description: intro?.description, path: path, CardListView(title: title, introHTML: intro?.body.html, cards: cards, isEmpty: cards.isEmpty))
+        case .plainSection(let page):
+            let children = SiteIndex.byWeightThenTitle(site.pages.filter { $0.path != page.path && Path.parent(String($0.path.dropLast())) + "/" == page.path })
+            let cards = children.map { linkCard($0) }
+            return framed(page.layout ?? "cards", title: page.title, description: page.description, path: path, CardListView(title: page.title, introHTML: page.body.html, cards: cards, isEmpty: cards.isEmpty))
+        case .notFound:
+            let layout = layout(name: "404", title: "Không tìm thấy trang", description: nil, path: "/404.html", trail: [])
+            return ("404", RenderContext(layout: layout, page: NotFoundView(title: "Không tìm thấy trang", homeHref: urls.href("/"))))
+        }
+    }
+
+    static func template(for kind: PageKind) -> String {
+        switch kind {
+        case .home: "home"
+        case .page, .section: "page"
+        case .contact: "contact"
+        case .feedback: "feedback"
+        case .leadership: "leadership"
+        case .organisation: "organisation"
+        case .disclosure: "disclosure"
+        case .procedure: "procedure"
+        case .post: "post"
+        }
+    }
+
+    private func framed(_ template: String, title: String, description: String?, path: String, _ view: any Sendable) -> (template: String, context: RenderContext) {
+        (template, RenderContext(layout: layout(name: template, title: title, description: description, path: path, trail: trail(for: path)), page: view))
+    }
+
+    private func nilIfEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+    func home(_ page: Page?) -> HomeView {
+        let notices = index.sections.first { $0.config.path == "thong-bao" }
+        let news = index.sections.first { $0.config.path == "tin-tuc" }
+        let latest = (news?.posts ?? index.allPosts).prefix(6).map(postCard)
+        var quickLinks: [LinkCardView] = []
+        let candidates: [(String, String)] = [
+            ("/cong-khai/", "Ba công khai theo từng năm học"),
+            ("/cai-cach-hanh-chinh/", "Thủ tục và biểu mẫu tải về"),
+            ("/to-chuc/", "Ban Giám hiệu và các đoàn thể"),
+            ("/gop-y/", "Gửi ý kiến đến nhà trường"),
+        ]
+        for (path, summary) in candidates where plannedPaths.contains(path) {
+            quickLinks.append(LinkCardView(title: title(ofListAt: path), href: urls.href(path), summary: summary, meta: nil))
+        }
+        return HomeView(
+            title: page?.title ?? site.config.name, introHTML: page?.body.html,
+            latestPosts: .of(Array(latest)), notices: .of((notices?.posts.prefix(5)).map { $0.map(postCard) } ?? []),
+            noticesHref: notices.map { urls.href("/\($0.config.path)/") }, newsHref: news.map { urls.href("/\($0.config.path)/") },
+            quickLinks: .of(quickLinks))
+    }
+
+    func article(_ page: Page) -> ArticleView {
+        let section = sectionConfig(of: page)
+        var previous: LinkCardView?
+        var next: LinkCardView?
+        var related: [LinkCardView] = []
+        if let section, let posts = index.sections.first(where: { $0.config.path == section.path })?.posts,
+            let position = posts.firstIndex(where: { $0.path == page.path })
+        {
+            // Lists are newest first: "previous" is the older post.
+            if position + 1 < posts.count { previous = linkCard(posts[position + 1], meta: posts[position + 1].date?.displayDate) }
+            if position > 0 { next = linkCard(posts[position - 1], meta: posts[position - 1].date?.displayDate) }
+        }
+        if page.kind == .disclosure, let year = page.disclosure?.schoolYear,
+            let entry = index.disclosureYears.first(where: { $0.year == year })
+        {
+            related = entry.items.filter { $0.path != page.path }.map { linkCard($0) }
+        }
+        let procedure = page.procedure.map { info in
+            ProcedureView(
+                forms: .of(info.forms.map(attachment)), steps: .of(info.steps), documents: .of(info.documents),
+                timeLimit: info.timeLimit, fees: info.fees, agency: info.agency, legalBasis: .of(info.legalBasis),
+                onlineServiceHref: info.onlineService, onlineLevelLabel: info.onlineLevel?.label)
+        }
+        let feedback = page.kind == .feedback ? site.config.feedback.map { config in
+            FeedbackFormView(
+                formAction: config.formAction, emailHref: config.email.map { "mailto:" + $0 }, email: config.email,
+                externalURL: config.url)
+        } : nil
+        return ArticleView(
+            title: page.title,
+            lead: page.kind == .post ? nilIfEmpty(page.summary) : page.description,
+            dateDisplay: page.date?.displayDate, dateISO: page.date?.rfc3339,
+            updatedDisplay: page.updated?.displayDate, updatedISO: page.updated?.rfc3339,
+            sectionTitle: section.map { s in index.sections.first { $0.config.path == s.path }.map(sectionTitle) ?? s.title },
+            sectionHref: section.map { urls.href("/\($0.path)/") },
+            contentHTML: page.body.html.isEmpty ? nil : page.body.html,
+            image: image(of: page), tags: .of(page.tags.map(tagLink)), attachments: .of(page.attachments.map(attachment)),
+            people: .of(page.people.map(person)), procedure: procedure,
+            contact: page.kind == .contact ? contact : nil, feedback: feedback,
+            previous: previous, next: next, related: .of(related))
+    }
+
+    func postList(section path: String, number: Int, count: Int, path sitePath: String) -> (template: String, context: RenderContext) {
+        let section = index.sections.first { $0.config.path == path }!
+        let pageSize = site.config.pageSize
+        let slice = section.posts.dropFirst((number - 1) * pageSize).prefix(pageSize)
+        let title = sectionTitle(section) + (number > 1 ? " – Trang \(number)" : "")
+        let pagination: PaginationView? =
+            count > 1
+            ? PaginationView(
+                previousHref: number > 1 ? urls.href(SitePlan.listPath(section: path, pageNumber: number - 1)) : nil,
+                nextHref: number < count ? urls.href(SitePlan.listPath(section: path, pageNumber: number + 1)) : nil,
+                pages: (1...count).map { n in
+                    PaginationView.PageLink(number: n, href: urls.href(SitePlan.listPath(section: path, pageNumber: n)), isCurrent: n == number)
+                },
+                label: "Trang \(number) / \(count)")
+            : nil
+        let view = PostListView(
+            title: title, introHTML: number == 1 ? section.indexPage?.body.html : nil, posts: slice.map(postCard),
+            pagination: pagination, feedHref: nil, isEmpty: section.posts.isEmpty)
+        let layout = layout(name: "list", title: title, description: section.indexPage?.description, path: sitePath,
+                            trail: number > 1 ? [(sectionTitle(section), "/\(path)/")] : [])
+        return ("list", RenderContext(layout: layout, page: view))
+    }
+
+    func disclosureYear(_ entry: SiteIndex.DisclosureYear) -> DisclosureIndexView.Year {
+        let items = entry.items.map { page in
+            DisclosureIndexView.Item(
+                title: page.title, href: urls.href(page.path), dateDisplay: page.date?.displayDate,
+                attachments: .of(page.attachments.map(attachment)))
+        }
+        return DisclosureIndexView.Year(
+            label: entry.year.label, href: urls.href(entry.path), anchor: "nam-hoc-\(entry.year)", items: items,
+            isEmpty: items.isEmpty)
+    }
+}

@@ -1,0 +1,216 @@
+/// Turns the model into views: every formatting decision (dates, sizes, labels, links) is made
+/// here, in tested Swift, so templates stay logic-less.
+struct ViewFactory: Sendable {
+    let site: Site
+    let index: SiteIndex
+    let urls: SiteURLs
+    /// Every site path the build will have.
+    let plannedPaths: Set<String>
+    let liveReloadHTML: String?
+
+    init(site: Site, plan: SitePlan, liveReloadHTML: String? = nil) {
+        self.site = site
+        self.index = plan.index
+        self.urls = SiteURLs(baseURL: site.config.baseURL)
+        self.plannedPaths = Set(plan.entries.map(\.path))
+        self.liveReloadHTML = liveReloadHTML
+    }
+
+    // MARK: Frame
+
+    func layout(
+        name: String, title: String, description: String?, path: String, trail: [(String, String)]
+    ) -> LayoutView {
+        let config = site.config
+        let isHome = path == "/"
+        var crumbs: BreadcrumbsView? = nil
+        if !isHome && path.hasSuffix("/") {
+            let all = [("Trang chủ", "/")] + trail + [(title, path)]
+            crumbs = BreadcrumbsView(
+                items: all.enumerated().map { offset, item in
+                    CrumbView(title: item.0, href: urls.href(item.1), isLast: offset == all.count - 1)
+                })
+        }
+        return LayoutView(
+            lang: config.language,
+            layoutName: name,
+            documentTitle: isHome ? config.name : "\(title) – \(config.displayShortName)",
+            description: description,
+            canonicalURL: urls.absolute(path),
+            stylesheetHref: urls.href("/css/edusite.css"),
+            faviconHref: urls.href("/favicon.svg"),
+            homeHref: urls.href("/"),
+            site: SiteIdentityView(
+                name: config.name, shortName: config.displayShortName,
+                initials: Self.initials(of: config.displayShortName), unitLabel: config.unit.label,
+                parentOfficeName: config.parentOffice?.name, parentOfficeURL: config.parentOffice?.url),
+            menu: menu(current: path),
+            breadcrumbs: crumbs,
+            footer: footer,
+            feedLinks: [],
+            liveReloadHTML: liveReloadHTML)
+    }
+
+    func menu(current: String) -> [MenuItemView] {
+        let entries = site.config.menu ?? defaultMenu
+        return entries.map { entry in
+            let isSitePath = entry.url.hasPrefix("/")
+            let isCurrent =
+                isSitePath && (entry.url == "/" ? current == "/" : current.hasPrefix(entry.url))
+            return MenuItemView(title: entry.title, href: isSitePath ? urls.href(entry.url) : entry.url, isCurrent: isCurrent)
+        }
+    }
+
+    /// The standard menu: the same sections in the same order on every school site.
+    var defaultMenu: [MenuEntry] {
+        var entries = [MenuEntry(title: "Trang chủ", url: "/")]
+        if index.pagesByPath["/gioi-thieu/"] != nil { entries.append(MenuEntry(title: "Giới thiệu", url: "/gioi-thieu/")) }
+        if index.sectionPages["/to-chuc/"] != nil || index.leadership != nil || !index.organisations.isEmpty {
+            entries.append(MenuEntry(title: "Tổ chức", url: "/to-chuc/"))
+        }
+        for section in index.sections where !section.posts.isEmpty || section.indexPage != nil {
+            entries.append(MenuEntry(title: section.indexPage?.title ?? section.config.title, url: "/\(section.config.path)/"))
+        }
+        if !index.disclosureYears.isEmpty || index.sectionPages["/cong-khai/"] != nil {
+            entries.append(MenuEntry(title: "Công khai", url: "/cong-khai/"))
+        }
+        if !index.procedures.isEmpty || index.sectionPages["/cai-cach-hanh-chinh/"] != nil {
+            entries.append(MenuEntry(title: "Thủ tục hành chính", url: "/cai-cach-hanh-chinh/"))
+        }
+        if index.pagesByPath["/gop-y/"] != nil { entries.append(MenuEntry(title: "Góp ý", url: "/gop-y/")) }
+        entries.append(MenuEntry(title: "Liên hệ", url: "/lien-he/"))
+        return entries
+    }
+
+    var footer: FooterView {
+        let config = site.config
+        let contact = config.contact
+        return FooterView(
+            siteName: config.name,
+            address: contact.address,
+            landline: contact.landline,
+            landlineHref: Self.telHref(contact.landline),
+            email: contact.email,
+            emailHref: "mailto:" + contact.email,
+            hotline: contact.hotline,
+            hotlineHref: contact.hotline.map(Self.telHref),
+            fax: contact.fax,
+            hours: contact.hours,
+            mapURL: contact.mapURL,
+            contactHref: urls.href("/lien-he/"),
+            feedbackHref: urls.href("/gop-y/"),
+            sitemapHref: urls.href("/sitemap.xml"),
+            rssHref: urls.href("/rss.xml"),
+            parentOfficeName: config.parentOffice?.name,
+            parentOfficeURL: config.parentOffice?.url)
+    }
+
+    var contact: ContactView {
+        let f = footer
+        return ContactView(
+            address: f.address, landline: f.landline, landlineHref: f.landlineHref, email: f.email,
+            emailHref: f.emailHref, hotline: f.hotline, hotlineHref: f.hotlineHref, fax: f.fax, hours: f.hours,
+            mapURL: f.mapURL)
+    }
+
+    /// Initials of the words after the level prefix: "THPT Sông Sài Gòn" → "SSG".
+    static func initials(of name: String) -> String {
+        let words = name.split(separator: " ").filter { word in !word.allSatisfy { $0.isUppercase || $0.isNumber } }
+        return String(words.prefix(3).compactMap(\.first)).uppercased()
+    }
+
+    static func telHref(_ number: String) -> String {
+        "tel:" + number.filter { $0.isNumber || $0 == "+" }
+    }
+
+    // MARK: Pieces
+
+    func attachment(_ asset: Asset) -> AttachmentView {
+        let isExternal = asset.source.isEmpty
+        return AttachmentView(
+            title: asset.title,
+            href: isExternal ? asset.path : urls.href(asset.path),
+            fileType: asset.fileType.isEmpty || isExternal ? nil : asset.fileType,
+            sizeLabel: isExternal ? nil : Self.sizeLabel(asset.byteCount),
+            isExternal: isExternal)
+    }
+
+    /// "980 B", "124 KB", "2,4 MB" (Vietnamese decimal comma).
+    static func sizeLabel(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return "\((bytes + 512) / 1024) KB" }
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10),\(tenths % 10) MB"
+    }
+
+    func person(_ person: Person) -> PersonView {
+        let initials = person.name.split(separator: " ").suffix(2).compactMap(\.first).map(String.init).joined()
+        return PersonView(
+            name: person.name, role: person.role, duties: person.duties, phone: person.phone,
+            phoneHref: person.phone.map(Self.telHref), email: person.email,
+            emailHref: person.email.map { "mailto:" + $0 },
+            photoHref: person.photo.map { attachment($0).href }, initials: initials)
+    }
+
+    func tagLink(_ tag: Tag) -> TagLinkView {
+        TagLinkView(name: tag.name, href: urls.href(SiteIndex.tagsPath + tag.slug + "/"))
+    }
+
+    func image(of page: Page) -> ImageView? {
+        page.image.map { ImageView(src: attachment($0).href, alt: page.imageAlt ?? "") }
+    }
+
+    func sectionConfig(of page: Page) -> DatedSectionConfig? {
+        guard case .post(let section) = page.kind else { return nil }
+        return index.sections.first { $0.config.path == section }?.config
+    }
+
+    func sectionTitle(_ section: SiteIndex.DatedSection) -> String {
+        section.indexPage?.title ?? section.config.title
+    }
+
+    func postCard(_ page: Page) -> PostCardView {
+        let section = index.sections.first { if case .post(let s) = page.kind { s == $0.config.path } else { false } }
+        return PostCardView(
+            title: page.title, href: urls.href(page.path), dateDisplay: page.date?.displayDate ?? "",
+            dateISO: page.date?.rfc3339 ?? "", summary: page.summary.isEmpty ? nil : page.summary,
+            sectionTitle: section.map(sectionTitle) ?? "", sectionHref: urls.href("/\(section?.config.path ?? "")/"),
+            tags: page.tags.map(tagLink), image: image(of: page))
+    }
+
+    func linkCard(_ page: Page, meta: String? = nil) -> LinkCardView {
+        LinkCardView(
+            title: page.title, href: urls.href(page.path),
+            summary: page.description ?? (page.summary.isEmpty ? nil : page.summary), meta: meta)
+    }
+
+    /// Titles of the list pages above a path, for breadcrumbs: `/cong-khai/2025-2026/x/` →
+    /// Công khai, Năm học 2025-2026.
+    func trail(for path: String) -> [(String, String)] {
+        let segments = path.split(separator: "/").map(String.init)
+        guard segments.count > 1 else { return [] }
+        return (1..<segments.count).map { depth in
+            let ancestor = "/" + segments[..<depth].joined(separator: "/") + "/"
+            return (title(ofListAt: ancestor), ancestor)
+        }
+    }
+
+    /// The title of a list page, whether or not it has an `_index.md`.
+    func title(ofListAt path: String) -> String {
+        if let page = index.pagesByPath[path] { return page.title }
+        let segments = path.split(separator: "/")
+        if segments.count == 2, segments[0] == "cong-khai", let year = SchoolYear(folderName: String(segments[1])) {
+            return year.label
+        }
+        if let section = index.sections.first(where: { "/\($0.config.path)/" == path }) { return sectionTitle(section) }
+        return Self.defaultListTitles[path] ?? String(segments.last ?? "")
+    }
+
+    static let defaultListTitles: [String: String] = [
+        "/to-chuc/": "Cơ cấu tổ chức",
+        "/to-chuc/doan-the/": "Các đoàn thể",
+        "/cong-khai/": "Công khai",
+        "/cai-cach-hanh-chinh/": "Thủ tục hành chính",
+        SiteIndex.tagsPath: "Chủ đề",
+    ]
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import EduSite
+import Foundation
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Check the site and write it to the output folder.")
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: [.short, .customLong("output")], help: "Output folder (default: <site>/public).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Serve the site from this URL instead of site.yaml's base_url.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Replace an output folder that holds files EduSite did not write.")
+    var force = false
+
+    func run() async throws {
+        let started = Date()
+        let request = SiteBuilder.Request(
+            siteRoot: siteOptions.siteRoot, output: output.map(CommandSupport.absolute),
+            options: siteOptions.loadOptions(baseURL: baseURL), force: force)
+        let report = SiteBuilder().build(request)
+        CommandSupport.printDiagnostics(report.diagnostics)
+        guard report.succeeded else {
+            CommandSupport.printError(
+                "build failed: \(report.diagnostics.errorCount) error(s); the previous output was left as it was")
+            throw ExitCode.failure
+        }
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        print("built \(report.pageCount) pages, \(report.fileCount) files into \(report.output) in \(milliseconds) ms")
+    }
+}
