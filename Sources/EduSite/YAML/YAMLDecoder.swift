@@ -43,10 +43,15 @@ public struct YAMLDecoder {
             let target = NodePath.resolve(context.codingPath, in: root)
             let place = NodePath.describe(context.codingPath)
             let inside = context.codingPath.isEmpty ? "at the top level" : "inside `\(place)`"
+            var hint = "add a line `\(key.stringValue): …` \(inside), indented like the keys next to it"
+            if let typo = target.node.pairs?.first(where: { pair in
+                pair.key.scalar.map { UnknownKey.suggestion(for: $0.value, among: [key.stringValue]) != nil } ?? false
+            }), let written = typo.key.scalar?.value {
+                hint = "did you mean `\(key.stringValue)` instead of `\(written)` (line \(typo.key.location.line))? Otherwise " + hint
+            }
             return Diagnostic(
                 .yamlMissingKey, .error, "missing required key `\(key.stringValue)` \(inside)",
-                at: target.keyLocation ?? target.node.location,
-                hint: "add a line `\(key.stringValue): …` \(inside), indented like the keys next to it")
+                at: target.keyLocation ?? target.node.location, hint: hint)
         case .dataCorrupted(let context):
             let target = NodePath.resolve(context.codingPath, in: root)
             let location: SourceLocation
