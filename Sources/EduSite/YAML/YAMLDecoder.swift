@@ -1,0 +1,119 @@
+/// Decodes `Decodable` types from a `YAMLNode`, strictly: wrong types, missing keys, invalid
+/// values and unknown keys all become diagnostics located at the offending text.
+///
+/// Scalars follow the YAML 1.2 core schema, narrowed: `true`/`false` in any letter case are the
+/// only booleans (never yes/no/on/off); `~`, `null` and an empty plain value are null; numbers come
+/// only from plain scalars; anything quoted is text. Text may be read from a plain number or
+/// boolean (phone numbers, years).
+///
+/// Unknown keys are found for synthesized and hand-written `init(from:)` alike: every key asked for
+/// through any keyed container on a mapping counts as known (`allKeys` makes them all known, as
+/// dictionaries need); after a successful decode, every other key is reported as E002.
+public struct YAMLDecoder {
+    public init() {}
+
+    public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode) throws(DiagnosticError) -> T {
+        let session = DecodingSession()
+        let decoder = NodeDecoder(node: node, codingPath: [], session: session)
+        let value: T
+        do {
+            value = try decoder.decodeValue(T.self)
+        } catch let error as DecodingError {
+            throw DiagnosticError(Self.diagnostic(for: error, root: node))
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError(
+                Diagnostic(.yamlInvalidValue, .error, "\(error)", at: node.location))
+        }
+        let unknown = session.unknownKeyDiagnostics()
+        if !unknown.isEmpty { throw DiagnosticError(unknown) }
+        return value
+    }
+
+    /// Maps a `DecodingError` back to the node its coding path names.
+    static func diagnostic(for error: DecodingError, root: YAMLNode) -> Diagnostic {
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let target = NodePath.resolve(context.codingPath, in: root)
+            return Diagnostic(
+                .yamlWrongType, .error, context.debugDescription, at: target.node.location,
+                hint: target.isComplete ? nil : "check the indentation of the lines around it")
+        case .keyNotFound(let key, let context):
+            let target = NodePath.resolve(context.codingPath, in: root)
+            let place = NodePath.describe(context.codingPath)
+            let inside = context.codingPath.isEmpty ? "at the top level" : "inside `\(place)`"
+            var hint = "add a line `\(key.stringValue): …` \(inside), indented like the keys next to it"
+            if let typo = target.node.pairs?.first(where: { pair in
+                pair.key.scalar.map { UnknownKey.suggestion(for: $0.value, among: [key.stringValue]) != nil } ?? false
+            }), let written = typo.key.scalar?.value {
+                hint = "did you mean `\(key.stringValue)` instead of `\(written)` (line \(typo.key.location.line))? Otherwise " + hint
+            }
+            return Diagnostic(
+                .yamlMissingKey, .error, "missing required key `\(key.stringValue)` \(inside)",
+                at: target.keyLocation ?? target.node.location, hint: hint)
+        case .dataCorrupted(let context):
+            let target = NodePath.resolve(context.codingPath, in: root)
+            let location: SourceLocation
+            if target.node.scalar == nil, let keyLocation = target.keyLocation {
+                location = keyLocation
+            } else {
+                location = target.node.location
+            }
+            return Diagnostic(.yamlInvalidValue, .error, context.debugDescription, at: location)
+        @unknown default:
+            return Diagnostic(.yamlInvalidValue, .error, "\(error)", at: root.location)
+        }
+    }
+}
+
+/// Finding nodes by coding path, and naming paths in messages.
+enum NodePath {
+    struct Target {
+        var node: YAMLNode
+        /// The key that leads to `node`, when it is the value of a mapping.
+        var keyLocation: SourceLocation?
+        /// False when the path went deeper than the tree (the node is the deepest one found).
+        var isComplete: Bool
+    }
+
+    static func resolve(_ path: [any CodingKey], in root: YAMLNode) -> Target {
+        var target = Target(node: root, keyLocation: nil, isComplete: true)
+        for component in path {
+            switch target.node.content {
+            case .mapping:
+                guard let pair = target.node.pair(forKey: component.stringValue) else {
+                    target.isComplete = false
+                    return target
+                }
+                target.node = pair.value
+                target.keyLocation = pair.key.location
+            case .sequence(let items):
+                guard let index = component.intValue, items.indices.contains(index) else {
+                    target.isComplete = false
+                    return target
+                }
+                target.node = items[index]
+                target.keyLocation = nil
+            case .scalar:
+                target.isComplete = false
+                return target
+            }
+        }
+        return target
+    }
+
+    /// `contact.email`, `upstream_feeds[2].url` (list items counted from 1, as people count).
+    static func describe(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for component in path {
+            if let index = component.intValue, component.stringValue == IndexKey.name(index) {
+                text += "[\(index + 1)]"
+            } else {
+                if !text.isEmpty { text += "." }
+                text += component.stringValue
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,25 @@
+/// Codes of the YAML layer (parser, decoder, front matter): E001–E019.
+extension DiagnosticCode {
+    /// The text is not valid YAML (libyaml's problem, in plain words).
+    static let yamlMalformed: DiagnosticCode = "E001"
+    /// A key that the config or front matter does not know (often a typo).
+    static let yamlUnknownKey: DiagnosticCode = "E002"
+    /// A value of the wrong kind: a list where text was expected, text where a number was expected, ….
+    static let yamlWrongType: DiagnosticCode = "E003"
+    /// A required key is missing.
+    static let yamlMissingKey: DiagnosticCode = "E004"
+    /// A value of the right kind that is not acceptable (not a URL, not a date, …).
+    static let yamlInvalidValue: DiagnosticCode = "E005"
+    /// The same key twice in one mapping.
+    static let yamlDuplicateKey: DiagnosticCode = "E006"
+    /// The file is not UTF-8 text.
+    static let yamlNotUTF8: DiagnosticCode = "E007"
+    /// Aliases (`*name`) expand to too many nodes ("billion laughs").
+    static let yamlTooManyAliases: DiagnosticCode = "E008"
+    /// An alias (`*name`) that names no earlier anchor (`&name`).
+    static let yamlUnknownAlias: DiagnosticCode = "E009"
+    /// A front matter block opened with `---` on line 1 is never closed.
+    static let frontMatterNotClosed: DiagnosticCode = "E010"
+    /// More than one YAML document in one file (or front matter).
+    static let yamlMultipleDocuments: DiagnosticCode = "E011"
+}
