@@ -30,14 +30,6 @@ struct ConfigLoader {
             }
             return nil
         }
-        if let (line, column) = UTF8Validation.firstInvalid(in: bytes) {
-            diagnostics.append(
-                Diagnostic(
-                    .notUTF8, .error, "site.yaml is not saved as UTF-8 text",
-                    at: SourceLocation(path: Self.fileName, line: line, column: column),
-                    hint: "save the file with UTF-8 encoding (in your editor: Save with Encoding → UTF-8)"))
-            return nil
-        }
         do {
             guard let node = try YAMLParser.parse(bytes[...], path: Self.fileName) else {
                 diagnostics.append(

@@ -6,8 +6,6 @@ extension DiagnosticCode {
     public static let emptySiteConfig: DiagnosticCode = "E101"
     /// A Markdown file without front matter.
     public static let missingFrontMatter: DiagnosticCode = "E102"
-    /// A file that is not UTF-8 text.
-    public static let notUTF8: DiagnosticCode = "E103"
     /// A dated post without `date`.
     public static let missingDate: DiagnosticCode = "E104"
     /// A file named by a page that does not exist.

@@ -20,15 +20,10 @@ struct PageReader: Sendable {
         } catch {
             return Outcome(draft: nil, diagnostics: [Diagnostic(.unreadableFile, .error, "\(error)", at: .file(source))])
         }
-        if let (line, column) = UTF8Validation.firstInvalid(in: bytes) {
-            return Outcome(
-                draft: nil,
-                diagnostics: [
-                    Diagnostic(
-                        .notUTF8, .error, "this file is not saved as UTF-8 text",
-                        at: SourceLocation(path: source, line: line, column: column),
-                        hint: "save it with UTF-8 encoding (in your editor: Save with Encoding → UTF-8); Vietnamese text in other encodings shows as garbage on the web")
-                ])
+        // The body must be UTF-8 too, not only the front matter the YAML parser reads.
+        if let offset = UTF8Validation.firstInvalidByte(in: bytes[...]) {
+            let text = SourceText(bytes: bytes[...], path: source, firstLine: 1)
+            return Outcome(draft: nil, diagnostics: [text.notUTF8(atOffset: offset)])
         }
         let kind: PageKind
         switch classifier.classify(relative) {

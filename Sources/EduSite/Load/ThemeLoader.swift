@@ -51,12 +51,8 @@ struct ThemeLoader {
             for relative in try fileSystem.walkFiles(folder) where Path.fileExtension(relative) == Self.templateExtension {
                 let bytes = try fileSystem.readFile(Path.join(folder, relative))
                 let displaySource = display + relative
-                if let (line, column) = UTF8Validation.firstInvalid(in: bytes) {
-                    diagnostics.append(
-                        Diagnostic(
-                            .notUTF8, .error, "this template is not saved as UTF-8 text",
-                            at: SourceLocation(path: displaySource, line: line, column: column),
-                            hint: "save it with UTF-8 encoding"))
+                if let offset = UTF8Validation.firstInvalidByte(in: bytes[...]) {
+                    diagnostics.append(SourceText(bytes: bytes[...], path: displaySource, firstLine: 1).notUTF8(atOffset: offset))
                     continue
                 }
                 let name = Path.removingExtension(relative)

@@ -129,7 +129,7 @@ extension ViewFactory {
         } : nil
         return ArticleView(
             title: page.title,
-            lead: page.kind == .post ? nilIfEmpty(page.summary) : page.description,
+            lead: section != nil ? nilIfEmpty(page.summary) : page.description,
             dateDisplay: page.date?.displayDate, dateISO: page.date?.rfc3339,
             updatedDisplay: page.updated?.displayDate, updatedISO: page.updated?.rfc3339,
             sectionTitle: section.map { s in index.sections.first { $0.config.path == s.path }.map(sectionTitle) ?? s.title },

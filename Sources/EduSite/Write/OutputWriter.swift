@@ -52,7 +52,7 @@ public struct OutputWriter: Sendable {
         let staging = Path.join(parent, ".\(name).edusite-staging")
         let previous = Path.join(parent, ".\(name).edusite-previous")
         let fs = fileSystem
-        do {
+        do throws(FileSystemError) {
             try fs.removeItem(staging)
             try fs.removeItem(previous)
             try fs.createDirectory(staging)
@@ -61,7 +61,7 @@ public struct OutputWriter: Sendable {
         }
         let failures: [FileSystemError] = files.parallelMap { file -> FileSystemError? in
             let target = Path.join(staging, file.path)
-            do {
+            do throws(FileSystemError) {
                 switch file.contents {
                 case .bytes(let bytes): try fs.writeFile(target, bytes)
                 case .copy(let source): try fs.copyFile(source, target)
@@ -71,12 +71,12 @@ public struct OutputWriter: Sendable {
                 return error
             }
         }.compactMap { $0 }
-        do {
+        do throws(FileSystemError) {
             if let first = failures.first { throw first }
             try fs.writeFile(Path.join(staging, Self.markerFile), Array("Written by edusite build.\n".utf8))
             if fs.itemInfo(out) != nil {
                 try fs.moveItem(out, previous)
-                do {
+                do throws(FileSystemError) {
                     try fs.moveItem(staging, out)
                 } catch {
                     try? fs.moveItem(previous, out)

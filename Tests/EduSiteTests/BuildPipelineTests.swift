@@ -1,0 +1,67 @@
+import Testing
+
+@testable import EduSite
+
+@Suite struct BuildPipelineTests {
+    static let buildDate = DateTimeValue(year: 2026, month: 11, day: 25, hour: 3, offsetSeconds: 0)
+
+    static func build(_ fixture: Fixture, output: String = "/site/public") -> (SiteBuilder.Report, MemoryTree) {
+        let (fileSystem, tree) = fixture.fileSystem()
+        let builder = SiteBuilder(fileSystem: fileSystem)
+        let request = SiteBuilder.Request(
+            siteRoot: "/site", output: output,
+            options: LoadOptions(buildDate: buildDate, themeSearchPaths: Fixture.themeSearchPaths))
+        return (builder.build(request), tree)
+    }
+
+    @Test func buildsEveryPageOfABasicSite() throws {
+        let (report, tree) = Self.build(Sites.basic())
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.succeeded)
+        let written = Set(tree.files.keys)
+        for path in [
+            "index.html", "gioi-thieu/index.html", "lien-he/index.html", "tin-tuc/index.html",
+            "tin-tuc/khai-giang/index.html", "tin-tuc/hoi-thao/index.html", "chu-de/su-kien/index.html",
+            "404.html", "sitemap.xml", "robots.txt", "css/edusite.css", OutputWriter.markerFile,
+        ] {
+            #expect(written.contains("/site/public/" + path), "missing \(path)")
+        }
+        let home = try #require(tree.contents(of: "/site/public/index.html"))
+        #expect(home.contains("028 3822 0000"))
+        #expect(home.contains("thptthunghiem@hcm.edu.vn"))
+        #expect(home.contains("Khai giảng năm học mới"))
+        #expect(home.contains("data-layout=\"home\""))
+        let post = try #require(tree.contents(of: "/site/public/tin-tuc/khai-giang/index.html"))
+        #expect(post.contains("<time datetime=\"2026-09-05T00:00:00+07:00\">05/09/2026</time>"))
+        #expect(post.contains("aria-current=\"page\">Khai giảng năm học mới</span>"))
+        // The contact footer is on every page.
+        #expect(post.contains("1 Đường Số 1, Phường Bến Thành"))
+    }
+
+    @Test func identicalInputGivesIdenticalOutput() {
+        let (_, first) = Self.build(Sites.basic())
+        let (_, second) = Self.build(Sites.basic())
+        #expect(first.files == second.files)
+    }
+
+    @Test func sitemapListsPagesWithAbsoluteURLs() throws {
+        let (_, tree) = Self.build(Sites.basic())
+        let sitemap = try #require(tree.contents(of: "/site/public/sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://thptthunghiem.hcm.edu.vn/tin-tuc/khai-giang/</loc><lastmod>2026-09-05T00:00:00+07:00</lastmod>"))
+        #expect(!sitemap.contains("404.html"))
+    }
+
+    @Test func refusesDangerousOutputFolders() {
+        for output in ["/", "/site", "/site/content/x", "/"] {
+            let (report, _) = Self.build(Sites.basic(), output: output)
+            #expect(report.diagnostics.map(\.code) == [.unsafeOutputFolder], "\(output)")
+        }
+    }
+
+    @Test func refusesAFolderItDidNotWrite() {
+        let fixture = Sites.basic { Dir("public") { File("precious.txt", "do not delete") } }
+        let (report, tree) = Self.build(fixture)
+        #expect(report.diagnostics.map(\.code) == [.foreignOutputFolder])
+        #expect(tree.contents(of: "/site/public/precious.txt") == "do not delete")
+    }
+}
