@@ -25,35 +25,50 @@ public struct FrontMatterParts: Sendable {
 public enum FrontMatter {
     /// nil when the file does not start with a front matter block (the loader reports that).
     public static func split(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> FrontMatterParts? {
+        let found = bytes.withUnsafeBufferPointer { locate(in: $0) }
+        switch found {
+        case .none:
+            return nil
+        case .notClosed:
+            throw DiagnosticError(
+                Diagnostic(
+                    .frontMatterNotClosed, .error, "the front matter that opens on line 1 is never closed",
+                    at: SourceLocation(path: path, line: 1, column: 1),
+                    hint: "add a line with only --- after the last key"))
+        case .closed(let yaml, let body, let bodyFirstLine):
+            return FrontMatterParts(
+                yaml: bytes[yaml], yamlFirstLine: 2, body: bytes[body...], bodyFirstLine: bodyFirstLine)
+        }
+    }
+
+    private enum Found {
+        case none
+        case notClosed
+        case closed(yaml: Range<Int>, body: Int, bodyFirstLine: Int)
+    }
+
+    private static func locate(in bytes: UnsafeBufferPointer<UInt8>) -> Found {
         let count = bytes.count
         var index = 0
         if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
-        guard let yamlStart = delimiterLineEnd(bytes, from: index) else { return nil }
-
+        guard let yamlStart = delimiterLineEnd(bytes, from: index) else { return .none }
         var line = 2
         var lineStart = yamlStart
         while lineStart < count {
             var lineEnd = lineStart
             while lineEnd < count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
             if let next = delimiterLineEnd(bytes, from: lineStart), next >= lineEnd {
-                let bodyStart = min(lineEnd + 1, count)
-                return FrontMatterParts(
-                    yaml: bytes[yamlStart..<lineStart], yamlFirstLine: 2,
-                    body: bytes[bodyStart..<count], bodyFirstLine: line + 1)
+                return .closed(yaml: yamlStart..<lineStart, body: min(lineEnd + 1, count), bodyFirstLine: line + 1)
             }
             lineStart = lineEnd + 1
             line += 1
         }
-        throw DiagnosticError(
-            Diagnostic(
-                .frontMatterNotClosed, .error, "the front matter that opens on line 1 is never closed",
-                at: SourceLocation(path: path, line: 1, column: 1),
-                hint: "add a line with only --- after the last key"))
+        return .notClosed
     }
 
     /// When the line at `start` is `---` plus optional spaces or tabs, then CRLF, LF or the end of
     /// the file: the index just after that line. Otherwise nil.
-    private static func delimiterLineEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+    private static func delimiterLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let count = bytes.count
         guard start + 3 <= count, bytes[start] == 0x2D, bytes[start + 1] == 0x2D, bytes[start + 2] == 0x2D
         else { return nil }
