@@ -9,8 +9,10 @@ public struct SiteLoader: Sendable {
 
     public func load(root: String, options: LoadOptions) -> LoadResult {
         var diagnostics: [Diagnostic] = []
-        guard var (config, configNode) = ConfigLoader(fileSystem: fileSystem).load(root: root, into: &diagnostics)
+        guard let loaded = ConfigLoader(fileSystem: fileSystem).load(root: root, into: &diagnostics)
         else { return LoadResult(site: nil, diagnostics: diagnostics) }
+        var config = loaded.0
+        let configNode = loaded.1
         if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
         let offset = TimeZoneOffsets.offset(for: config.timezone)
