@@ -1,5 +1,8 @@
 @testable import EduSite
 
+/// Swift Testing has a `SourceLocation` of its own; in these tests the word means the site's.
+typealias SourceLocation = EduSite.SourceLocation
+
 /// A site tree in memory, written with a result builder:
 /// `Fixture { File("site.yaml", …); Dir("content") { File("_index.md", …) } }`.
 struct Fixture {
