@@ -19,6 +19,10 @@ public struct SiteRenderer: Sendable {
         }
         files.append(OutputFile(path: "sitemap.xml", contents: .bytes(Array(SitemapWriter.sitemap(site: site, plan: plan).utf8))))
         files.append(OutputFile(path: "robots.txt", contents: .bytes(Array(SitemapWriter.robots(site: site).utf8))))
+        let feedWriter = FeedWriter(site: site, index: plan.index)
+        files += plan.feeds.map { feed in
+            OutputFile(path: SitePlan.outputFile(for: feed.path), contents: .bytes(Array(feedWriter.document(for: feed).utf8)))
+        }
         return (files, diagnostics)
     }
 }

@@ -6,6 +6,7 @@ struct ViewFactory: Sendable {
     let urls: SiteURLs
     /// Every site path the build will have.
     let plannedPaths: Set<String>
+    let feeds: [SitePlan.Feed]
     let liveReloadHTML: String?
 
     init(site: Site, plan: SitePlan, liveReloadHTML: String? = nil) {
@@ -13,6 +14,7 @@ struct ViewFactory: Sendable {
         self.index = plan.index
         self.urls = SiteURLs(baseURL: site.config.baseURL)
         self.plannedPaths = Set(plan.entries.map(\.path))
+        self.feeds = plan.feeds
         self.liveReloadHTML = liveReloadHTML
     }
 
@@ -47,8 +49,19 @@ struct ViewFactory: Sendable {
             menu: menu(current: path),
             breadcrumbs: crumbs,
             footer: footer,
-            feedLinks: [],
+            feedLinks: feedLinks(for: path),
             liveReloadHTML: liveReloadHTML)
+    }
+
+    /// Autodiscovery: the whole site's feeds everywhere, plus a section's own on its pages.
+    func feedLinks(for path: String) -> [FeedLinkView] {
+        let section = path.split(separator: "/").first.map(String.init)
+        return feeds.filter { $0.section == nil || $0.section == section }.map { feed in
+            let name = feed.section.flatMap { s in index.sections.first { $0.config.path == s } }.map(sectionTitle) ?? site.config.displayShortName
+            return FeedLinkView(
+                title: "\(name) (\(feed.format == .rss ? "RSS" : "Atom"))", href: urls.href(feed.path),
+                type: feed.format == .rss ? "application/rss+xml" : "application/atom+xml")
+        }
     }
 
     func menu(current: String) -> [MenuItemView] {
