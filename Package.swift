@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(
             name: "EduSiteTests",
             dependencies: ["EduSite"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
