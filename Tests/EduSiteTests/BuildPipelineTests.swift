@@ -64,4 +64,20 @@ import Testing
         #expect(report.diagnostics.map(\.code) == [.foreignOutputFolder])
         #expect(tree.contents(of: "/site/public/precious.txt") == "do not delete")
     }
+
+    @Test func decomposedFileNamesArePublishedComposed() throws {
+        let decomposed = "ta\u{0300}i-lie\u{0323}\u{0302}u.pdf"  // "tài-liệu.pdf" as macOS writes it (NFD)
+        let fixture = Sites.basic {
+            Dir("static") { File(decomposed, "%PDF-1.4") }
+            Dir("content") {
+                File("gioi-thieu.md", "---\ntitle: Giới thiệu\nattachments:\n  - file: /tài-liệu.pdf\n---\nx\n")
+            }
+        }
+        let (report, tree) = Self.build(fixture)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let composed = "/site/public/t\u{E0}i-li\u{1EC7}u.pdf"
+        #expect(tree.files.keys.contains { Array($0.utf8) == Array(composed.utf8) })
+        let page = try #require(tree.contents(of: "/site/public/gioi-thieu/index.html"))
+        #expect(page.contains("href=\"/t%C3%A0i-li%E1%BB%87u.pdf\""))
+    }
 }

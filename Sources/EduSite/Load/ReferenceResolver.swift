@@ -21,7 +21,7 @@ struct ReferenceResolver: Sendable {
             guard let normalized = Path.normalize(path) else { return .outsideSite }
             for root in ["static", "content"] {
                 let candidate = root + normalized
-                if let size = files[candidate] { return .file(source: candidate, path: normalized, byteCount: size) }
+                if let size = files[candidate] { return .file(source: candidate, path: Path.nfc(normalized), byteCount: size) }
             }
             return .sitePath(normalized == "/" || Path.fileExtension(normalized) != "" || normalized.hasSuffix("/")
                 ? normalized : normalized + "/", suffix: suffix)
@@ -33,10 +33,10 @@ struct ReferenceResolver: Sendable {
         }
         if let size = files[resolved] {
             if let inContent = Path.relative(resolved, to: "content") {
-                return .file(source: resolved, path: "/" + inContent, byteCount: size)
+                return .file(source: resolved, path: Path.nfc("/" + inContent), byteCount: size)
             }
             if let inStatic = Path.relative(resolved, to: "static") {
-                return .file(source: resolved, path: "/" + inStatic, byteCount: size)
+                return .file(source: resolved, path: Path.nfc("/" + inStatic), byteCount: size)
             }
             return .outsideSite
         }

@@ -69,12 +69,12 @@ public struct SiteLoader: Sendable {
         var staticFiles = themeAssets
         staticFiles += staticPaths.map {
             StaticFile(
-                absoluteSource: Path.join(root, "static", $0), displaySource: "static/" + $0, path: "/" + $0,
+                absoluteSource: Path.join(root, "static", $0), displaySource: "static/" + $0, path: Path.nfc("/" + $0),
                 byteCount: files["static/" + $0] ?? 0)
         }
         staticFiles += contentFiles.filter { Path.fileExtension($0) != "md" }.map {
             StaticFile(
-                absoluteSource: Path.join(root, "content", $0), displaySource: "content/" + $0, path: "/" + $0,
+                absoluteSource: Path.join(root, "content", $0), displaySource: "content/" + $0, path: Path.nfc("/" + $0),
                 byteCount: files["content/" + $0] ?? 0)
         }
 
