@@ -49,7 +49,7 @@ enum FeedDate {
         guard let dateToken = tokens.first(where: { $0.contains("/") || ($0.split(separator: "-").count == 3 && $0.count <= 10) })
         else { return nil }
         let parts = dateToken.split(whereSeparator: { $0 == "/" || $0 == "-" }).map { Int($0) }
-        guard parts.count == 3, let d = parts[0], let m = parts[1], let y = parts[2], dateToken.split(separator: "/").first?.count ?? 0 <= 2,
+        guard parts.count == 3, let d = parts[0], let m = parts[1], let y = parts[2], dateToken.prefix(while: { $0.isNumber }).count <= 2,
             y >= 1900, (1...12).contains(m), (1...CivilCalendar.daysIn(month: m, year: y)).contains(d)
         else { return nil }
         var value = DateTimeValue(year: y, month: m, day: d)

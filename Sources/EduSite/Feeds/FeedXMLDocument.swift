@@ -84,17 +84,23 @@ enum FeedXMLDocument {
         var maxTextBytes = 32 << 20
     }
 
-    /// Parses the bytes (any encoding) into a tree. `allowEntityDeclarations` exists only so that tests
-    /// can show what `XMLParser` itself does with hostile DTDs; production never sets it.
+    /// Parses the bytes (any encoding) into a tree. A document that declares entities is refused unread.
     static func parse(
-        _ bytes: [UInt8], httpCharset: String?, limits: Limits = Limits(), allowEntityDeclarations: Bool = false
+        _ bytes: [UInt8], httpCharset: String?, limits: Limits = Limits()
     ) throws(FeedParseError) -> FeedXMLElement {
         let declared = FeedTextEncoding.xmlDeclaredEncoding(bytes)
         let text = FeedTextEncoding.decode(bytes, declared: declared, httpCharset: httpCharset).text
         let prepared = FeedXMLPreparation.prepare(text)
         guard prepared.contains(where: { $0 == UInt8(ascii: "<") }) else { throw .empty }
-        if !allowEntityDeclarations, FeedXMLPreparation.declaresEntities(prepared) { throw .entityDeclarations }
-        let parser = XMLParser(data: Data(prepared))
+        if FeedXMLPreparation.declaresEntities(prepared) { throw .entityDeclarations }
+        return try parseUTF8(prepared, limits: limits)
+    }
+
+    /// `XMLParser` over UTF-8 bytes as they are, with our settings: namespaces processed, external
+    /// entities never resolved, size limits enforced by the delegate. Tests call it directly to show
+    /// what the parser does with hostile DTDs that `parse` refuses before getting here.
+    static func parseUTF8(_ bytes: [UInt8], limits: Limits = Limits()) throws(FeedParseError) -> FeedXMLElement {
+        let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
@@ -102,10 +108,10 @@ enum FeedXMLDocument {
         parser.delegate = builder
         let ok = parser.parse()
         if builder.exceeded { throw .tooLarge }
-        guard ok, let root = builder.root else {
-            let code = (parser.parserError as NSError?)?.code ?? 0
-            throw builder.root == nil && code == 0 ? .empty : .malformedXML(code: code, line: parser.lineNumber)
-        }
+        // On Linux, `parse()` can return true after a fatal error (e.g. a truncated document): trust the error.
+        let code = builder.firstErrorCode ?? (parser.parserError as NSError?)?.code
+        if let code { throw .malformedXML(code: code, line: builder.errorLine ?? parser.lineNumber) }
+        guard ok, let root = builder.root else { throw .empty }
         return root
     }
 
@@ -116,6 +122,8 @@ enum FeedXMLDocument {
         var elementCount = 0
         var textBytes = 0
         var exceeded = false
+        var firstErrorCode: Int?
+        var errorLine: Int?
         /// Text arrives in pieces (split at every entity): gathered here, attached once per run.
         var pendingText = ""
 
@@ -154,6 +162,13 @@ enum FeedXMLDocument {
             textBytes += text.utf8.count
             if textBytes > limits.maxTextBytes { return stop(parser) }
             pendingText += text
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            if firstErrorCode == nil {
+                firstErrorCode = (parseError as NSError).code
+                errorLine = parser.lineNumber
+            }
         }
 
         private func flushText() {
