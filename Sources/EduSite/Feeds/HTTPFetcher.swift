@@ -22,7 +22,7 @@ public struct HTTPFetcher: Sendable {
         guard target.host?.isEmpty == false else { throw .invalidURL(url) }
 
         let seconds = Double(limits.timeout.components.seconds) + Double(limits.timeout.components.attoseconds) / 1e18
-        var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: seconds)
+        var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: seconds.rounded(.up) + 1)
         request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
         request.setValue(
             "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
@@ -31,8 +31,10 @@ public struct HTTPFetcher: Sendable {
         if let lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
 
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = seconds
-        configuration.timeoutIntervalForResource = seconds
+        // URLSession's own timers are a backstop only (on Linux they count whole seconds, cut down):
+        // the deadline task below is what holds the limit.
+        configuration.timeoutIntervalForRequest = seconds.rounded(.up) + 1
+        configuration.timeoutIntervalForResource = seconds.rounded(.up) + 1
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
