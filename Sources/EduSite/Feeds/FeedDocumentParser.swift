@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 into normalised items.
 public enum FeedDocumentParser {
     static let rssNamespaces: Set<String> = [
@@ -7,7 +9,7 @@ public enum FeedDocumentParser {
     static let atomNamespaces: Set<String> = ["http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#", ""]
     static let dublinCore: Set<String> = ["http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/"]
     static let contentModule: Set<String> = ["http://purl.org/rss/1.0/modules/content/"]
-    static let rdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    static let mediaRSS: Set<String> = ["http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss"]
 
     /// - Parameters:
     ///   - sourceURL: where the bytes came from; relative links resolve against it.
@@ -44,7 +46,8 @@ public enum FeedDocumentParser {
 
     private static func rssItem(_ item: FeedXMLElement, sourceURL: String, isRDF: Bool) -> UpstreamItem? {
         let base = item.base(document: sourceURL)
-        let titleElement = item.first("title", in: rssNamespaces) ?? item.first("title", in: dublinCore)
+        let titleElement =
+            item.first("title", in: rssNamespaces) ?? item.first("title", in: dublinCore) ?? item.first("title", in: mediaRSS)
         var link = item.first("link", in: rssNamespaces).flatMap { FeedLink.resolve($0.text, base: base) }
         if link == nil, let guid = item.first("guid", in: rssNamespaces), guid.attribute("isPermaLink")?.lowercased() != "false" {
             link = FeedLink.resolve(guid.text, base: base)
@@ -113,11 +116,14 @@ public enum FeedDocumentParser {
     }
 
     /// Atom text constructs: `text` is plain, `html` (and 0.3 `mode="escaped"`) is escaped markup,
-    /// `xhtml` (and 0.3 `mode="xml"`) is inline markup whose text we keep. Base64 content is skipped.
+    /// `xhtml` (and 0.3 `mode="xml"`) is inline markup whose text we keep; 0.3 `mode="base64"` is decoded.
     private static func atomText(_ element: FeedXMLElement) -> String {
         let type = element.attribute("type")?.lowercased() ?? "text"
         let mode = element.attribute("mode")?.lowercased()
-        if mode == "base64" { return "" }
+        if mode == "base64" {
+            guard let data = Data(base64Encoded: element.text, options: .ignoreUnknownCharacters) else { return "" }
+            return FeedText.fromHTML(String(decoding: data, as: UTF8.self))
+        }
         if type == "xhtml" || type.hasSuffix("xhtml+xml") || mode == "xml" || !element.elements.isEmpty {
             return FeedText.fromPlain(element.innerText)
         }

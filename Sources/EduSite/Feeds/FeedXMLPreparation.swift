@@ -1,7 +1,7 @@
 /// Makes real-world feed text acceptable to a strict XML parser without changing what it says:
 /// the declaration is made to say UTF-8 (the text was transcoded already), stray declarations and
 /// characters XML forbids are dropped, HTML named entities become numeric references, and a bare `&`
-/// becomes `&amp;`. CDATA sections and comments are left as they are.
+/// becomes `&amp;`, comments go. CDATA sections are left as they are.
 enum FeedXMLPreparation {
     static func prepare(_ text: String) -> [UInt8] {
         var input = Array(text.utf8)
@@ -32,9 +32,8 @@ enum FeedXMLPreparation {
                     out += input[index..<end]
                     index = end
                 } else if starts(input, at: index, with: "<!--") {
-                    let end = find(input, "-->", from: index + 4).map { $0 + 3 } ?? input.count
-                    out += input[index..<end]
-                    index = end
+                    // Comments say nothing to a feed reader, and sloppy ones (`--` inside) are fatal: drop them.
+                    index = find(input, "-->", from: index + 4).map { $0 + 3 } ?? input.count
                 } else if starts(input, at: index, with: "<?xml ") || starts(input, at: index, with: "<?xml?") {
                     // A second declaration, or one after a comment: meaningless now, fatal to the parser.
                     index = find(input, "?>", from: index).map { $0 + 2 } ?? input.count
