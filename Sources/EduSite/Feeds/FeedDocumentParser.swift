@@ -1,0 +1,148 @@
+import Foundation
+
+/// Reads RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 into normalised items.
+public enum FeedDocumentParser {
+    static let rssNamespaces: Set<String> = [
+        "", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://backend.userland.com/rss2",
+        "http://blogs.law.harvard.edu/tech/rss",
+    ]
+    static let atomNamespaces: Set<String> = ["http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#", ""]
+    static let dublinCore: Set<String> = ["http://purl.org/dc/elements/1.1/", "http://purl.org/dc/terms/"]
+    static let contentModule: Set<String> = ["http://purl.org/rss/1.0/modules/content/"]
+    static let mediaRSS: Set<String> = ["http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss"]
+
+    /// - Parameters:
+    ///   - sourceURL: where the bytes came from; relative links resolve against it.
+    ///   - httpCharset: the `charset` of the HTTP `Content-Type`, a hint when the document says nothing.
+    public static func parse(_ bytes: [UInt8], sourceURL: String, httpCharset: String?) throws(FeedParseError) -> ParsedFeed {
+        let root = try FeedXMLDocument.parse(bytes, httpCharset: httpCharset)
+        switch root.name {
+        case "rss", "channel", "RDF":
+            return rss(root, sourceURL: sourceURL)
+        case "feed":
+            return atom(root, sourceURL: sourceURL)
+        default:
+            throw .notAFeed(root: root.name)
+        }
+    }
+
+    // MARK: - RSS 0.9x, 2.0 and 1.0
+
+    private static func rss(_ root: FeedXMLElement, sourceURL: String) -> ParsedFeed {
+        let isRDF = root.name == "RDF"
+        let channel = root.name == "channel" ? root : root.first("channel", in: rssNamespaces)
+        // RSS 1.0 puts items beside the channel; sloppy 0.9x feeds do too.
+        var itemElements = root.children("item", in: rssNamespaces)
+        if let channel, channel !== root { itemElements += channel.children("item", in: rssNamespaces) }
+        let items = itemElements.compactMap { rssItem($0, sourceURL: sourceURL, isRDF: isRDF) }
+        let title = (channel?.first("title", in: rssNamespaces)).map { FeedText.fromHTML($0.text) } ?? ""
+        let link = channel.flatMap { c in
+            c.first("link", in: rssNamespaces).flatMap { FeedLink.resolve($0.text, base: $0.base(document: sourceURL)) }
+        }
+        return ParsedFeed(
+            dialect: isRDF ? .rss1 : .rss2, title: FeedText.truncated(title, limit: FeedText.titleLimit), link: link,
+            items: UpstreamItem.ordered(items, limit: .max))
+    }
+
+    private static func rssItem(_ item: FeedXMLElement, sourceURL: String, isRDF: Bool) -> UpstreamItem? {
+        let base = item.base(document: sourceURL)
+        let titleElement =
+            item.first("title", in: rssNamespaces) ?? item.first("title", in: dublinCore) ?? item.first("title", in: mediaRSS)
+        var link = item.first("link", in: rssNamespaces).flatMap { FeedLink.resolve($0.text, base: base) }
+        if link == nil, let guid = item.first("guid", in: rssNamespaces), guid.attribute("isPermaLink")?.lowercased() != "false" {
+            link = FeedLink.resolve(guid.text, base: base)
+        }
+        if link == nil {
+            link = atomLink(item, base: base)
+        }
+        if link == nil, isRDF, let about = item.attributes["rdf:about"] ?? item.attribute("about") {
+            link = FeedLink.resolve(about, base: base)
+        }
+        let dateElement =
+            item.first("pubDate", in: rssNamespaces) ?? item.first("date", in: dublinCore)
+            ?? item.first("modified", in: dublinCore) ?? item.first("issued", in: dublinCore)
+            ?? item.first("created", in: dublinCore) ?? item.first("published", in: atomOnly)
+            ?? item.first("updated", in: atomOnly)
+        let summaryElement =
+            item.first("description", in: rssNamespaces) ?? item.first("encoded", in: contentModule)
+            ?? item.first("description", in: dublinCore) ?? item.first("summary", in: atomOnly)
+        return makeItem(
+            title: titleElement.map { FeedText.fromHTML($0.text) },
+            link: link,
+            date: dateElement.flatMap { FeedDate.parse($0.text) },
+            summary: summaryElement.map { FeedText.fromHTML($0.text) })
+    }
+
+    private static let atomOnly: Set<String> = ["http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"]
+
+    // MARK: - Atom 0.3 and 1.0
+
+    private static func atom(_ root: FeedXMLElement, sourceURL: String) -> ParsedFeed {
+        let items = root.children("entry", in: atomNamespaces).compactMap { entry -> UpstreamItem? in
+            let base = entry.base(document: sourceURL)
+            var link = atomLink(entry, base: base)
+            if link == nil, let id = entry.first("id", in: atomNamespaces)?.text,
+                id.hasPrefix("http://") || id.hasPrefix("https://")
+            {
+                link = FeedLink.resolve(id, base: nil)
+            }
+            let dateElement =
+                entry.first("updated", in: atomNamespaces) ?? entry.first("published", in: atomNamespaces)
+                ?? entry.first("modified", in: atomNamespaces) ?? entry.first("issued", in: atomNamespaces)
+                ?? entry.first("created", in: atomNamespaces) ?? entry.first("date", in: dublinCore)
+            let summaryElement = entry.first("summary", in: atomNamespaces) ?? entry.first("content", in: atomNamespaces)
+            return makeItem(
+                title: entry.first("title", in: atomNamespaces).map(atomText),
+                link: link,
+                date: dateElement.flatMap { FeedDate.parse($0.text) },
+                summary: summaryElement.map(atomText))
+        }
+        let title = root.first("title", in: atomNamespaces).map(atomText) ?? ""
+        return ParsedFeed(
+            dialect: .atom, title: FeedText.truncated(title, limit: FeedText.titleLimit),
+            link: atomLink(root, base: root.base(document: sourceURL)),
+            items: UpstreamItem.ordered(items, limit: .max))
+    }
+
+    /// The `rel="alternate"` (or rel-less) link, HTML preferred; resolved against the link's own `xml:base`.
+    private static func atomLink(_ element: FeedXMLElement, base: String) -> String? {
+        let links = element.children("link", in: atomOnly.union([""])).filter {
+            let rel = $0.attribute("rel")?.lowercased() ?? "alternate"
+            return rel == "alternate" && $0.attribute("href") != nil
+        }
+        let preferred = links.first { ($0.attribute("type") ?? "text/html").lowercased().contains("html") } ?? links.first
+        guard let preferred, let href = preferred.attribute("href") else { return nil }
+        return FeedLink.resolve(href, base: preferred.base(document: base))
+    }
+
+    /// Atom text constructs: `text` is plain, `html` (and 0.3 `mode="escaped"`) is escaped markup,
+    /// `xhtml` (and 0.3 `mode="xml"`) is inline markup whose text we keep; 0.3 `mode="base64"` is decoded.
+    private static func atomText(_ element: FeedXMLElement) -> String {
+        let type = element.attribute("type")?.lowercased() ?? "text"
+        let mode = element.attribute("mode")?.lowercased()
+        if mode == "base64" {
+            guard let data = Data(base64Encoded: element.text, options: .ignoreUnknownCharacters) else { return "" }
+            return FeedText.fromHTML(String(decoding: data, as: UTF8.self))
+        }
+        if type == "xhtml" || type.hasSuffix("xhtml+xml") || mode == "xml" || !element.elements.isEmpty {
+            return FeedText.fromPlain(element.innerText)
+        }
+        if type == "html" || type == "text/html" || mode == "escaped" {
+            return FeedText.fromHTML(element.text)
+        }
+        return FeedText.fromPlain(element.text)
+    }
+
+    /// An item needs a title (its summary's start will do); a summary that only repeats the title is dropped.
+    static func makeItem(title: String?, link: String?, date: ContentDate?, summary: String?) -> UpstreamItem? {
+        let summaryText = summary.flatMap { $0.isEmpty ? nil : $0 }
+        var titleText = title ?? ""
+        if titleText.isEmpty, let summaryText { titleText = FeedText.truncated(summaryText, limit: 120) }
+        guard !titleText.isEmpty else { return nil }
+        return UpstreamItem(
+            title: FeedText.truncated(titleText, limit: FeedText.titleLimit),
+            link: link,
+            date: date,
+            summary: summaryText.flatMap { $0 == titleText ? nil : FeedText.truncated($0, limit: FeedText.summaryLimit) })
+    }
+}
