@@ -17,11 +17,20 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Replace an output folder that holds files EduSite did not write.")
     var force = false
 
+    @Flag(name: .long, help: "Fetch the parent office's feeds first (like `edusite feeds`).")
+    var fetch = false
+
+    @Flag(name: .customLong("strict-feeds"), help: "Fail when an upstream feed is missing, old or could not be fetched.")
+    var strictFeeds = false
+
     func run() async throws {
         let started = Date()
+        if fetch, await !FeedFetching.refresh(siteOptions: siteOptions, strict: strictFeeds) {
+            throw ExitCode.failure
+        }
         let request = SiteBuilder.Request(
             siteRoot: siteOptions.siteRoot, output: output.map(CommandSupport.absolute),
-            options: siteOptions.loadOptions(baseURL: baseURL), force: force)
+            options: siteOptions.loadOptions(baseURL: baseURL), force: force, strictFeeds: strictFeeds)
         let report = SiteBuilder().build(request)
         CommandSupport.printDiagnostics(report.diagnostics)
         guard report.succeeded else {

@@ -8,12 +8,15 @@ public struct SiteBuilder: Sendable {
         public var options: LoadOptions
         /// Replace an output folder EduSite did not write.
         public var force: Bool
+        /// Missing or old upstream feeds are errors instead of warnings.
+        public var strictFeeds: Bool
 
-        public init(siteRoot: String, output: String? = nil, options: LoadOptions, force: Bool = false) {
+        public init(siteRoot: String, output: String? = nil, options: LoadOptions, force: Bool = false, strictFeeds: Bool = false) {
             self.siteRoot = siteRoot
             self.output = output
             self.options = options
             self.force = force
+            self.strictFeeds = strictFeeds
         }
     }
 
@@ -36,11 +39,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Load and Check only: what `edusite check` runs.
-    public func check(siteRoot: String, options: LoadOptions) -> (site: Site?, diagnostics: [Diagnostic]) {
+    public func check(siteRoot: String, options: LoadOptions, strictFeeds: Bool = false) -> (site: Site?, diagnostics: [Diagnostic]) {
         let loaded = SiteLoader(fileSystem: fileSystem).load(root: siteRoot, options: options)
         guard let site = loaded.site else { return (nil, loaded.diagnostics) }
         let plan = SitePlan(site: site)
         var diagnostics = loaded.diagnostics + ContentChecker().check(site, plan: plan)
+        diagnostics += UpstreamFeedChecker(strict: strictFeeds).check(site)
         diagnostics += ThemeRenderer.compile(site.theme).1
         return (site, diagnostics)
     }
@@ -57,6 +61,7 @@ public struct SiteBuilder: Sendable {
         }
         let plan = SitePlan(site: site)
         var diagnostics = loaded.diagnostics + ContentChecker().check(site, plan: plan)
+        diagnostics += UpstreamFeedChecker(strict: request.strictFeeds).check(site)
         guard !diagnostics.hasErrors else {
             return Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0)
         }

@@ -9,4 +9,6 @@ extension DiagnosticCode {
     public static let feedEmpty: DiagnosticCode = "F004"
     /// The cache file could not be written (`.edusite/feeds/<id>.json`).
     public static let feedCacheUnwritable: DiagnosticCode = "F005"
+    /// No copy of an upstream feed was ever fetched.
+    public static let feedNeverFetched: DiagnosticCode = "F006"
 }

@@ -24,7 +24,9 @@ public struct SiteLoader: Sendable {
                     hint: "use a name like Asia/Ho_Chi_Minh, or remove the key (Asia/Ho_Chi_Minh is the default)"))
         }
         let utcOffset = offset ?? 7 * 3600
-        let buildDate = options.buildDate.resolved(defaultOffset: utcOffset)
+        // "Now" is shown in the site's timezone, whatever offset the caller gave.
+        let buildDate = ContentDate(
+            epochSeconds: options.buildDate.resolved(defaultOffset: utcOffset).epochSeconds, utcOffset: utcOffset)
 
         let contentFiles = walk(Path.join(root, "content"), into: &diagnostics)
         let staticPaths = walk(Path.join(root, "static"), into: &diagnostics)
@@ -80,8 +82,30 @@ public struct SiteLoader: Sendable {
 
         let site = Site(
             root: root, config: config, configNode: configNode, pages: pages, staticFiles: staticFiles, theme: theme,
-            buildDate: buildDate)
+            upstreamFeeds: upstreamFeeds(config, configNode, root: root), buildDate: buildDate)
         return LoadResult(site: site, diagnostics: diagnostics)
+    }
+
+    /// Only `site.yaml`: for commands that need the configuration, not the content (`edusite feeds`).
+    public func loadConfig(root: String) -> (config: SiteConfig?, feedLocations: [String: SourceLocation], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let (config, node) = ConfigLoader(fileSystem: fileSystem).load(root: root, into: &diagnostics) else {
+            return (nil, [:], diagnostics)
+        }
+        var locations: [String: SourceLocation] = [:]
+        for feed in upstreamFeeds(config, node, root: root) { locations[feed.config.id] = feed.location }
+        return (config, locations, diagnostics)
+    }
+
+    /// The kept copies of the parent office's feeds (written by `edusite feeds`).
+    private func upstreamFeeds(_ config: SiteConfig, _ node: YAMLNode, root: String) -> [LoadedUpstreamFeed] {
+        let cache = UpstreamFeedCache(folder: UpstreamFeedCache.folder(siteRoot: root), fileSystem: fileSystem)
+        let entries = node["upstream_feeds"]?.items ?? []
+        return config.upstreamFeeds.enumerated().map { index, feed in
+            let snapshot = cache.load(feedID: feed.id).flatMap { $0.url == feed.url ? $0 : nil }
+            let location = entries.indices.contains(index) ? entries[index].location : node.location(ofKeyPath: ["upstream_feeds"])
+            return LoadedUpstreamFeed(config: feed, snapshot: snapshot, location: location)
+        }
     }
 
     private func walk(_ folder: String, into diagnostics: inout [Diagnostic]) -> [String] {

@@ -10,12 +10,14 @@ public struct Site: Sendable {
     /// Files copied as they are: the theme's assets, `static/`, and non-Markdown files of `content/`.
     public var staticFiles: [StaticFile]
     public var theme: ThemeFiles
+    /// The parent office's feeds with their cached items, in `site.yaml` order.
+    public var upstreamFeeds: [LoadedUpstreamFeed]
     /// "Now" for this build: injected so that a build is reproducible and checks can ask "as of".
     public var buildDate: ContentDate
 
     public init(
         root: String, config: SiteConfig, configNode: YAMLNode, pages: [Page], staticFiles: [StaticFile],
-        theme: ThemeFiles, buildDate: ContentDate
+        theme: ThemeFiles, upstreamFeeds: [LoadedUpstreamFeed] = [], buildDate: ContentDate
     ) {
         self.root = root
         self.config = config
@@ -23,6 +25,7 @@ public struct Site: Sendable {
         self.pages = pages
         self.staticFiles = staticFiles
         self.theme = theme
+        self.upstreamFeeds = upstreamFeeds
         self.buildDate = buildDate
     }
 

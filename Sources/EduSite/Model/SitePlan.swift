@@ -17,6 +17,8 @@ public struct SitePlan: Sendable {
         case organisationIndex
         /// Any other folder's `_index.md`: a list of the pages in that folder.
         case plainSection(Page)
+        /// The parent office's news as a page of its own, to embed (`/includes/tin-cap-tren.html`).
+        case upstreamInclude
         case notFound
     }
 
@@ -80,9 +82,15 @@ public struct SitePlan: Sendable {
             entries.append(
                 Entry(path: "/to-chuc/doan-the/", job: .organisationIndex, source: index.sectionPages["/to-chuc/doan-the/"]?.source))
         }
+        if !site.upstreamFeeds.isEmpty {
+            entries.append(Entry(path: Self.upstreamIncludePath, job: .upstreamInclude, source: nil))
+        }
         entries.append(Entry(path: "/404.html", job: .notFound, source: nil))
         self.entries = entries
     }
+
+    /// The standalone include of the parent office's feeds.
+    public static let upstreamIncludePath = "/includes/tin-cap-tren.html"
 
     /// `/tin-tuc/` for the first page, `/tin-tuc/trang/2/` after.
     public static func listPath(section: String, pageNumber: Int) -> String {

@@ -52,6 +52,9 @@ extension ViewFactory {
             let children = SiteIndex.byWeightThenTitle(site.pages.filter { $0.path != page.path && Path.parent(String($0.path.dropLast())) + "/" == page.path })
             let cards = children.map { linkCard($0) }
             return framed(page.layout ?? "cards", title: page.title, description: page.description, path: path, CardListView(title: page.title, introHTML: page.body.html, cards: cards, isEmpty: cards.isEmpty))
+        case .upstreamInclude:
+            let layout = layout(name: "upstream-include", title: "Tin từ cấp trên", description: nil, path: path, trail: [])
+            return ("upstream-include", RenderContext(layout: layout, page: upstreamInclude()!))
         case .notFound:
             let layout = layout(name: "404", title: "Không tìm thấy trang", description: nil, path: "/404.html", trail: [])
             return ("404", RenderContext(layout: layout, page: NotFoundView(title: "Không tìm thấy trang", homeHref: urls.href("/"))))
@@ -96,7 +99,7 @@ extension ViewFactory {
             title: page?.title ?? site.config.name, introHTML: page?.body.html,
             latestPosts: .of(Array(latest)), notices: .of((notices?.posts.prefix(5)).map { $0.map(postCard) } ?? []),
             noticesHref: notices.map { urls.href("/\($0.config.path)/") }, newsHref: news.map { urls.href("/\($0.config.path)/") },
-            quickLinks: .of(quickLinks))
+            quickLinks: .of(quickLinks), upstream: upstreamInclude())
     }
 
     func article(_ page: Page) -> ArticleView {

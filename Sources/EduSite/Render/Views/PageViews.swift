@@ -124,6 +124,7 @@ struct HomeView: Sendable {
     let noticesHref: String?
     let newsHref: String?
     let quickLinks: ItemBlock<LinkCardView>?
+    let upstream: UpstreamIncludeView?
 }
 
 struct NotFoundView: Sendable {
