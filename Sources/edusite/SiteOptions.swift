@@ -41,18 +41,28 @@ enum CommandSupport {
         return ContentDate(epochSeconds: seconds, utcOffset: 0).local
     }
 
-    /// Where the bundled themes are: beside an installed binary (`<prefix>/share/edusite/themes`),
-    /// `$EDUSITE_THEMES`, or the source tree when run from a checkout.
+    /// Where the bundled themes are: `$EDUSITE_THEMES`, beside an installed binary
+    /// (`<prefix>/share/edusite/themes`), or the checkout a development build runs from.
     static func themeSearchPaths() -> [String] {
+        bundledFolders(named: "themes", environment: "EDUSITE_THEMES")
+    }
+
+    static func bundledFolders(named name: String, environment: String) -> [String] {
         var paths: [String] = []
-        if let env = ProcessInfo.processInfo.environment["EDUSITE_THEMES"], !env.isEmpty { paths.append(env) }
+        if let env = ProcessInfo.processInfo.environment[environment], !env.isEmpty { paths.append(env) }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         let binDir = Path.parent(absolute(executable))
-        paths.append(Path.normalize(Path.join(binDir, "../share/edusite/themes")) ?? "")
-        // A development build runs from <checkout>/.build/<config>/edusite.
-        paths.append(Path.normalize(Path.join(binDir, "../../themes")) ?? "")
-        paths.append(Path.normalize(Path.join(Path.parent(#filePath), "../../themes")) ?? "")
+        paths.append(Path.normalize(Path.join(binDir, "../share/edusite/\(name)")) ?? "")
+        // A development build runs from <checkout>/.build/<triple>/<config>/edusite.
+        var folder = binDir
+        for _ in 0..<4 {
+            folder = Path.parent(folder)
+            if FileManager.default.fileExists(atPath: Path.join(folder, "Package.swift")) {
+                paths.append(Path.join(folder, name))
+                break
+            }
+        }
         return paths.filter { !$0.isEmpty }
     }
 

@@ -233,7 +233,10 @@ def check_browser(site: Site) -> Result:
         page.on("console", lambda msg, events=events: events.append(
             f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
         page.on("pageerror", lambda err, events=events: events.append(f"page error: {err}"))
-        page.on("requestfailed", lambda req, events=events, external=external: None if req.url in external
+        # ERR_ABORTED is the browser cancelling a request when we navigate on (lazy images of the
+        # previous page); a file that is really missing shows up as an HTTP 404 response below.
+        page.on("requestfailed", lambda req, events=events, external=external: None
+                if req.url in external or "ERR_ABORTED" in (req.failure or "")
                 else events.append(f"request failed: {req.url} ({req.failure})"))
         page.on("response", lambda resp, events=events: events.append(
             f"HTTP {resp.status}: {resp.url}") if resp.status >= 400 else None)
