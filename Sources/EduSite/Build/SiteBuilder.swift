@@ -49,33 +49,43 @@ public struct SiteBuilder: Sendable {
         return (site, diagnostics)
     }
 
+    /// Load → Check → Render, without writing: what `build` writes, and what `serve` serves from memory.
+    public struct Rendering: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// nil when the site has errors.
+        public var files: [OutputFile]?
+        /// HTML pages rendered.
+        public var pageCount: Int
+    }
+
+    public func render(siteRoot: String, options: LoadOptions, strictFeeds: Bool = false) -> Rendering {
+        let loaded = SiteLoader(fileSystem: fileSystem).load(root: siteRoot, options: options)
+        guard let site = loaded.site else { return Rendering(diagnostics: loaded.diagnostics, files: nil, pageCount: 0) }
+        let plan = SitePlan(site: site)
+        var diagnostics = loaded.diagnostics + ContentChecker().check(site, plan: plan)
+        diagnostics += UpstreamFeedChecker(strict: strictFeeds).check(site)
+        guard !diagnostics.hasErrors else { return Rendering(diagnostics: diagnostics, files: nil, pageCount: 0) }
+        let rendered = renderer.render(site, plan: plan)
+        diagnostics += rendered.diagnostics
+        guard !diagnostics.hasErrors else { return Rendering(diagnostics: diagnostics, files: nil, pageCount: 0) }
+        return Rendering(diagnostics: diagnostics, files: rendered.files, pageCount: plan.entries.count)
+    }
+
     public func build(_ request: Request) -> Report {
         let output = request.output ?? Path.join(request.siteRoot, "public")
         let writer = OutputWriter(fileSystem: fileSystem)
         if let refusal = writer.validate(output: output, siteRoot: request.siteRoot, force: request.force) {
             return Report(diagnostics: [refusal], output: output, pageCount: 0, fileCount: 0)
         }
-        let loaded = SiteLoader(fileSystem: fileSystem).load(root: request.siteRoot, options: request.options)
-        guard let site = loaded.site else {
-            return Report(diagnostics: loaded.diagnostics, output: output, pageCount: 0, fileCount: 0)
-        }
-        let plan = SitePlan(site: site)
-        var diagnostics = loaded.diagnostics + ContentChecker().check(site, plan: plan)
-        diagnostics += UpstreamFeedChecker(strict: request.strictFeeds).check(site)
-        guard !diagnostics.hasErrors else {
-            return Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0)
-        }
-        let rendered = renderer.render(site, plan: plan)
-        diagnostics += rendered.diagnostics
-        guard !diagnostics.hasErrors else {
-            return Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0)
+        let rendering = render(siteRoot: request.siteRoot, options: request.options, strictFeeds: request.strictFeeds)
+        guard let files = rendering.files else {
+            return Report(diagnostics: rendering.diagnostics, output: output, pageCount: 0, fileCount: 0)
         }
         do {
-            try writer.write(rendered.files, to: output)
+            try writer.write(files, to: output)
         } catch {
-            return Report(diagnostics: diagnostics + error.diagnostics, output: output, pageCount: 0, fileCount: 0)
+            return Report(diagnostics: rendering.diagnostics + error.diagnostics, output: output, pageCount: 0, fileCount: 0)
         }
-        return Report(
-            diagnostics: diagnostics, output: output, pageCount: plan.entries.count, fileCount: rendered.files.count + 1)
+        return Report(diagnostics: rendering.diagnostics, output: output, pageCount: rendering.pageCount, fileCount: files.count + 1)
     }
 }

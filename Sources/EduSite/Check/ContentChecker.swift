@@ -49,6 +49,8 @@ public struct ContentChecker: Sendable {
         existing.formUnion(SitePlan.generatedFiles)
         existing.formUnion(plan.feeds.map(\.path))
         for file in site.staticFiles { existing.insert(file.path) }
+        // A page that failed to load already has its own finding; links to it are not a second problem.
+        existing.formUnion(site.unreadablePagePaths)
         var diagnostics: [Diagnostic] = []
         for page in site.pages {
             for link in page.body.links {

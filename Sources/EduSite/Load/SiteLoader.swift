@@ -45,9 +45,14 @@ public struct SiteLoader: Sendable {
             utcOffset: utcOffset, includeDrafts: options.includeDrafts)
         let drafts = markdownFiles.parallelMap { reader.read($0) }
         var readable: [DraftPage] = []
-        for outcome in drafts {
+        var unreadablePaths: Set<String> = []
+        for (relative, outcome) in zip(markdownFiles, drafts) {
             diagnostics += outcome.diagnostics
-            if let draft = outcome.draft { readable.append(draft) }
+            if let draft = outcome.draft {
+                readable.append(draft)
+            } else if outcome.diagnostics.hasErrors {
+                unreadablePaths.insert(ContentClassifier.sitePath(of: relative, slug: nil))
+            }
         }
 
         let resolver = ReferenceResolver(
@@ -80,9 +85,10 @@ public struct SiteLoader: Sendable {
                 byteCount: files["content/" + $0] ?? 0)
         }
 
-        let site = Site(
+        var site = Site(
             root: root, config: config, configNode: configNode, pages: pages, staticFiles: staticFiles, theme: theme,
             upstreamFeeds: upstreamFeeds(config, configNode, root: root), buildDate: buildDate)
+        site.unreadablePagePaths = unreadablePaths
         return LoadResult(site: site, diagnostics: diagnostics)
     }
 

@@ -10,6 +10,8 @@ public struct Site: Sendable {
     /// Files copied as they are: the theme's assets, `static/`, and non-Markdown files of `content/`.
     public var staticFiles: [StaticFile]
     public var theme: ThemeFiles
+    /// Where the pages that could not be read would have gone: links to them are not reported again.
+    public var unreadablePagePaths: Set<String> = []
     /// The parent office's feeds with their cached items, in `site.yaml` order.
     public var upstreamFeeds: [LoadedUpstreamFeed]
     /// "Now" for this build: injected so that a build is reproducible and checks can ask "as of".

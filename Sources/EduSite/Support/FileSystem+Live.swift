@@ -97,7 +97,8 @@ enum LiveDisk {
             case S_IFDIR: .directory
             default: .other
             }
-        return ItemInfo(kind: kind, size: Int(status.st_size))
+        let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        return ItemInfo(kind: kind, size: Int(status.st_size), modifiedNanoseconds: modified)
     }
 
     static func write(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {

@@ -24,16 +24,18 @@ extension FileSystem {
 /// The storage behind `FileSystem.memory`; tests keep a reference to inspect what was written.
 public final class MemoryTree: Sendable {
     private enum Node: Sendable {
-        case file([UInt8])
+        /// Contents, and the write that made them (stands in for a modification time).
+        case file([UInt8], Int64)
         case directory
     }
 
     private let nodes: Mutex<[String: Node]>
+    private let writes = Atomic<Int64>(1)
 
     public init(files: [String: [UInt8]] = [:]) {
         var nodes: [String: Node] = ["/": .directory]
         for (path, bytes) in files {
-            nodes[path] = .file(bytes)
+            nodes[path] = .file(bytes, 0)
             var parent = Path.parent(path)
             while !parent.isEmpty && nodes[parent] == nil {
                 nodes[parent] = .directory
@@ -46,20 +48,20 @@ public final class MemoryTree: Sendable {
     /// Every file now in the tree, with its contents.
     public var files: [String: [UInt8]] {
         nodes.withLock { nodes in
-            nodes.compactMapValues { if case .file(let bytes) = $0 { bytes } else { nil } }
+            nodes.compactMapValues { if case .file(let bytes, _) = $0 { bytes } else { nil } }
         }
     }
 
     public func contents(of path: String) -> String? {
         nodes.withLock { nodes in
-            if case .file(let bytes) = nodes[path] { String(decoding: bytes, as: UTF8.self) } else { nil }
+            if case .file(let bytes, _) = nodes[path] { String(decoding: bytes, as: UTF8.self) } else { nil }
         }
     }
 
     func read(_ path: String) throws(FileSystemError) -> [UInt8] {
         let node = nodes.withLock { $0[path] }
         switch node {
-        case .file(let bytes): return bytes
+        case .file(let bytes, _): return bytes
         case .directory: throw FileSystemError(path: path, reason: .isADirectory, operation: "read")
         case nil: throw FileSystemError(path: path, reason: .notFound, operation: "read")
         }
@@ -84,7 +86,7 @@ public final class MemoryTree: Sendable {
     func info(_ path: String) -> ItemInfo? {
         nodes.withLock { nodes in
             switch nodes[path] {
-            case .file(let bytes): ItemInfo(kind: .file, size: bytes.count)
+            case .file(let bytes, let stamp): ItemInfo(kind: .file, size: bytes.count, modifiedNanoseconds: stamp)
             case .directory: ItemInfo(kind: .directory, size: 0)
             case nil: nil
             }
@@ -93,9 +95,10 @@ public final class MemoryTree: Sendable {
 
     func write(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
         try makeDirectories(Path.parent(path))
+        let stamp = writes.add(1, ordering: .relaxed).newValue
         let isDirectory = nodes.withLock { nodes -> Bool in
             if case .directory = nodes[path] { return true }
-            nodes[path] = .file(bytes)
+            nodes[path] = .file(bytes, stamp)
             return false
         }
         if isDirectory { throw FileSystemError(path: path, reason: .isADirectory, operation: "write") }

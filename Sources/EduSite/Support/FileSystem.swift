@@ -54,9 +54,12 @@ public struct ItemInfo: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case file, directory, other }
     public var kind: Kind
     public var size: Int
-    public init(kind: Kind, size: Int) {
+    /// Last modification, in nanoseconds since 1970 (a write counter for in-memory trees).
+    public var modifiedNanoseconds: Int64
+    public init(kind: Kind, size: Int, modifiedNanoseconds: Int64 = 0) {
         self.kind = kind
         self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
     }
 }
 

@@ -1,0 +1,36 @@
+/// The script `edusite serve` adds to every page (and only there): reload after a good build, an
+/// overlay with file:line findings after a failed one. Plain DOM, no dependencies.
+enum LiveReloadScript {
+    static let path = "/__edusite/live-reload.js"
+    static let eventsPath = "/__edusite/events"
+
+    static let tag = "<script src=\"\(path)\"></script>"
+
+    static let source = """
+        (function () {
+          "use strict";
+          var overlay = null;
+          function hide() { if (overlay) { overlay.remove(); overlay = null; } }
+          function show(lines) {
+            hide();
+            overlay = document.createElement("div");
+            overlay.id = "edusite-build-error";
+            overlay.setAttribute("role", "alertdialog");
+            overlay.setAttribute("aria-label", "Lỗi khi tạo trang");
+            overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:24px";
+            var title = document.createElement("h2");
+            title.textContent = "Không tạo được trang: hãy sửa lỗi dưới đây (trang cũ vẫn đang hiển thị)";
+            title.style.cssText = "font:bold 18px/1.3 system-ui,sans-serif;color:#ffb4ab;margin:0 0 16px";
+            var pre = document.createElement("pre");
+            pre.textContent = lines.join("\\n");
+            pre.style.cssText = "white-space:pre-wrap;margin:0";
+            overlay.appendChild(title);
+            overlay.appendChild(pre);
+            document.body.appendChild(overlay);
+          }
+          var source = new EventSource("\(eventsPath)");
+          source.addEventListener("reload", function () { location.reload(); });
+          source.addEventListener("build-error", function (event) { show(JSON.parse(event.data)); });
+        })();
+        """
+}
