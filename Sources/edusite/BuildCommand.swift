@@ -17,11 +17,14 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Replace an output folder that holds files EduSite did not write.")
     var force = false
 
+    @Flag(name: .customLong("no-check"), help: "Do not fail on unmet required sections (the report is still written).")
+    var noCheck = false
+
     func run() async throws {
         let started = Date()
         let request = SiteBuilder.Request(
             siteRoot: siteOptions.siteRoot, output: output.map(CommandSupport.absolute),
-            options: siteOptions.loadOptions(baseURL: baseURL), force: force)
+            options: siteOptions.loadOptions(baseURL: baseURL), force: force, compliance: noCheck ? .reportOnly : .enforce)
         let report = SiteBuilder().build(request)
         CommandSupport.printDiagnostics(report.diagnostics)
         guard report.succeeded else {
@@ -30,6 +33,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        if let compliance = report.compliance { print(compliance.summary) }
         print("built \(report.pageCount) pages, \(report.fileCount) files into \(report.output) in \(milliseconds) ms")
     }
 }

@@ -25,7 +25,8 @@ struct SiteOptions: ParsableArguments {
     func loadOptions(baseURL: String? = nil) -> LoadOptions {
         LoadOptions(
             buildDate: date.flatMap(DateTimeValue.parse) ?? CommandSupport.now(),
-            baseURL: baseURL, themeSearchPaths: CommandSupport.themeSearchPaths(), includeDrafts: drafts)
+            baseURL: baseURL, themeSearchPaths: CommandSupport.themeSearchPaths(),
+            manifestSearchPaths: CommandSupport.manifestSearchPaths(), includeDrafts: drafts)
     }
 }
 
@@ -43,17 +44,32 @@ enum CommandSupport {
 
     /// Where the bundled themes are: beside an installed binary (`<prefix>/share/edusite/themes`),
     /// `$EDUSITE_THEMES`, or the source tree when run from a checkout.
-    static func themeSearchPaths() -> [String] {
+    static func themeSearchPaths() -> [String] { bundledSearchPaths(folder: "themes", environment: "EDUSITE_THEMES") }
+
+    /// Where the bundled manifests are, found like the themes: `$EDUSITE_MANIFESTS`,
+    /// `<prefix>/share/edusite/manifests`, or the checkout's `manifests/`.
+    static func manifestSearchPaths() -> [String] {
+        bundledSearchPaths(folder: "manifests", environment: "EDUSITE_MANIFESTS")
+    }
+
+    static func bundledSearchPaths(folder: String, environment: String) -> [String] {
         var paths: [String] = []
-        if let env = ProcessInfo.processInfo.environment["EDUSITE_THEMES"], !env.isEmpty { paths.append(env) }
+        if let env = ProcessInfo.processInfo.environment[environment], !env.isEmpty { paths.append(env) }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         let binDir = Path.parent(absolute(executable))
-        paths.append(Path.normalize(Path.join(binDir, "../share/edusite/themes")) ?? "")
+        paths.append(Path.normalize(Path.join(binDir, "../share/edusite/\(folder)")) ?? "")
         // A development build runs from <checkout>/.build/<config>/edusite.
-        paths.append(Path.normalize(Path.join(binDir, "../../themes")) ?? "")
-        paths.append(Path.normalize(Path.join(Path.parent(#filePath), "../../themes")) ?? "")
+        paths.append(Path.normalize(Path.join(binDir, "../../\(folder)")) ?? "")
+        paths.append(Path.normalize(Path.join(Path.parent(#filePath), "../../\(folder)")) ?? "")
         return paths.filter { !$0.isEmpty }
+    }
+
+    /// How paths of the site are written so that they are relative to the current folder
+    /// (`example-site/` when the site was named so): for editors and CI annotations.
+    static func displayPrefix(_ site: String) -> String {
+        guard !site.hasPrefix("/"), let normal = Path.normalize(site), normal != ".", !normal.isEmpty else { return "" }
+        return normal.hasSuffix("/") ? normal : normal + "/"
     }
 
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {

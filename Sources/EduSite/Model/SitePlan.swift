@@ -15,6 +15,8 @@ public struct SitePlan: Sendable {
         case procedureIndex
         case organisationOverview
         case organisationIndex
+        /// The self-check page: each requirement and its status.
+        case compliance
         /// Any other folder's `_index.md`: a list of the pages in that folder.
         case plainSection(Page)
         case notFound
@@ -31,7 +33,10 @@ public struct SitePlan: Sendable {
     let index: SiteIndex
     public let entries: [Entry]
 
-    public init(site: Site) {
+    /// Files written besides pages, for this build.
+    public let generatedFiles: [String]
+
+    public init(site: Site, includesCompliance: Bool = false) {
         let index = SiteIndex(site: site)
         self.index = index
         var entries: [Entry] = []
@@ -80,8 +85,12 @@ public struct SitePlan: Sendable {
             entries.append(
                 Entry(path: "/to-chuc/doan-the/", job: .organisationIndex, source: index.sectionPages["/to-chuc/doan-the/"]?.source))
         }
+        if includesCompliance {
+            entries.append(Entry(path: Self.compliancePath, job: .compliance, source: nil))
+        }
         entries.append(Entry(path: "/404.html", job: .notFound, source: nil))
         self.entries = entries
+        self.generatedFiles = Self.generatedFiles + (includesCompliance ? [Self.complianceReportPath] : [])
     }
 
     /// `/tin-tuc/` for the first page, `/tin-tuc/trang/2/` after.
@@ -89,7 +98,12 @@ public struct SitePlan: Sendable {
         pageNumber == 1 ? "/\(section)/" : "/\(section)/trang/\(pageNumber)/"
     }
 
-    /// Files written besides pages.
+    /// The self-check page ("tự kiểm tra") listing each requirement and its status.
+    public static let compliancePath = "/tu-kiem-tra/"
+    /// The machine-readable compliance report, for the district dashboard.
+    public static let complianceReportPath = "/compliance.json"
+
+    /// Files every build writes besides pages.
     public static let generatedFiles = ["/sitemap.xml", "/robots.txt"]
 
     /// The file an output path is written to, relative to the output folder.

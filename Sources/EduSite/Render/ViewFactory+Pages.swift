@@ -52,6 +52,8 @@ extension ViewFactory {
             let children = SiteIndex.byWeightThenTitle(site.pages.filter { $0.path != page.path && Path.parent(String($0.path.dropLast())) + "/" == page.path })
             let cards = children.map { linkCard($0) }
             return framed(page.layout ?? "cards", title: page.title, description: page.description, path: path, CardListView(title: page.title, introHTML: page.body.html, cards: cards, isEmpty: cards.isEmpty))
+        case .compliance:
+            return framed("compliance", title: Self.complianceTitle, description: nil, path: path, compliancePage())
         case .notFound:
             let layout = layout(name: "404", title: "Không tìm thấy trang", description: nil, path: "/404.html", trail: [])
             return ("404", RenderContext(layout: layout, page: NotFoundView(title: "Không tìm thấy trang", homeHref: urls.href("/"))))
@@ -72,7 +74,7 @@ extension ViewFactory {
         }
     }
 
-    private func framed(_ template: String, title: String, description: String?, path: String, _ view: any Sendable) -> (template: String, context: RenderContext) {
+    func framed(_ template: String, title: String, description: String?, path: String, _ view: any Sendable) -> (template: String, context: RenderContext) {
         (template, RenderContext(layout: layout(name: template, title: title, description: description, path: path, trail: trail(for: path)), page: view))
     }
 

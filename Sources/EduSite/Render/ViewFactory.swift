@@ -7,13 +7,16 @@ struct ViewFactory: Sendable {
     /// Every site path the build will have.
     let plannedPaths: Set<String>
     let liveReloadHTML: String?
+    /// How the site meets its manifests, for the self-check page.
+    let compliance: ComplianceResult?
 
-    init(site: Site, plan: SitePlan, liveReloadHTML: String? = nil) {
+    init(site: Site, plan: SitePlan, liveReloadHTML: String? = nil, compliance: ComplianceResult? = nil) {
         self.site = site
         self.index = plan.index
         self.urls = SiteURLs(baseURL: site.config.baseURL)
         self.plannedPaths = Set(plan.entries.map(\.path))
         self.liveReloadHTML = liveReloadHTML
+        self.compliance = compliance
     }
 
     // MARK: Frame
