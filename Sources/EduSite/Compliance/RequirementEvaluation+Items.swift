@@ -5,8 +5,11 @@ extension RequirementEvaluation {
         suffix: String, severity: Diagnostic.Severity
     ) {
         var items: [PageItem] = []
+        let named = rules.items ?? []
         for item in all {
-            if let page = item.page, Placeholder.isPlaceholder(page) {
+            // With named items, only those are this requirement's concern.
+            let concerned = named.isEmpty || named.contains { ids(item).contains($0.id) }
+            if concerned, let page = item.page, Placeholder.isPlaceholder(page) {
                 add(.placeholderContent, severity, "\(title): “\(page.title)” is still a placeholder\(suffix)", at: page.location,
                     hint: "replace the template's text (“TODO”, “Đang cập nhật”, “Lorem ipsum”, an empty body) with the real content",
                     vi: "“\(page.title)” mới là nội dung mẫu")
@@ -21,7 +24,6 @@ extension RequirementEvaluation {
             return
         }
         checkCount(items.count, noun: noun, at: location, suffix: suffix, severity: severity)
-        let named = rules.items ?? []
         for wanted in named {
             let matches = items.filter { ids($0).contains(wanted.id) }
             if matches.isEmpty {
