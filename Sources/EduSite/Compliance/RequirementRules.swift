@@ -60,6 +60,13 @@ public struct SchoolYearRule: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey { case last, from, until, due }
 
+    public init(last: Int, from: SchoolYear? = nil, until: SchoolYear? = nil, due: MonthDay? = nil) {
+        self.last = last
+        self.from = from
+        self.until = until
+        self.due = due
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         last = try c.decode(PositiveInt.self, forKey: .last).value
