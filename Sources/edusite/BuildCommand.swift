@@ -23,6 +23,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .customLong("strict-feeds"), help: "Fail when an upstream feed is missing, old or could not be fetched.")
     var strictFeeds = false
 
+    @Flag(name: .customLong("no-check"), help: "Do not fail on unmet required sections (the report is still written).")
+    var noCheck = false
+
     func run() async throws {
         let started = Date()
         if fetch, await !FeedFetching.refresh(siteOptions: siteOptions, strict: strictFeeds) {
@@ -30,7 +33,8 @@ struct BuildCommand: AsyncParsableCommand {
         }
         let request = SiteBuilder.Request(
             siteRoot: siteOptions.siteRoot, output: output.map(CommandSupport.absolute),
-            options: siteOptions.loadOptions(baseURL: baseURL), force: force, strictFeeds: strictFeeds)
+            options: siteOptions.loadOptions(baseURL: baseURL), force: force, strictFeeds: strictFeeds,
+            compliance: noCheck ? .reportOnly : .enforce)
         let report = SiteBuilder().build(request)
         CommandSupport.printDiagnostics(report.diagnostics)
         guard report.succeeded else {
@@ -39,6 +43,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        if let compliance = report.compliance { print(compliance.summary) }
         print("built \(report.pageCount) pages, \(report.fileCount) files into \(report.output) in \(milliseconds) ms")
     }
 }

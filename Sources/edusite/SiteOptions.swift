@@ -25,7 +25,8 @@ struct SiteOptions: ParsableArguments {
     func loadOptions(baseURL: String? = nil) -> LoadOptions {
         LoadOptions(
             buildDate: date.flatMap(DateTimeValue.parse) ?? CommandSupport.now(),
-            baseURL: baseURL, themeSearchPaths: CommandSupport.themeSearchPaths(), includeDrafts: drafts)
+            baseURL: baseURL, themeSearchPaths: CommandSupport.themeSearchPaths(),
+            manifestSearchPaths: CommandSupport.manifestSearchPaths(), includeDrafts: drafts)
     }
 }
 
@@ -41,29 +42,40 @@ enum CommandSupport {
         return ContentDate(epochSeconds: seconds, utcOffset: 0).local
     }
 
-    /// Where the bundled themes are: `$EDUSITE_THEMES`, beside an installed binary
-    /// (`<prefix>/share/edusite/themes`), or the checkout a development build runs from.
-    static func themeSearchPaths() -> [String] {
-        bundledFolders(named: "themes", environment: "EDUSITE_THEMES")
+    /// Where the bundled themes are: beside an installed binary (`<prefix>/share/edusite/themes`),
+    /// `$EDUSITE_THEMES`, or the source tree when run from a checkout.
+    static func themeSearchPaths() -> [String] { bundledSearchPaths(folder: "themes", environment: "EDUSITE_THEMES") }
+
+    /// Where the bundled manifests are, found like the themes: `$EDUSITE_MANIFESTS`,
+    /// `<prefix>/share/edusite/manifests`, or the checkout's `manifests/`.
+    static func manifestSearchPaths() -> [String] {
+        bundledSearchPaths(folder: "manifests", environment: "EDUSITE_MANIFESTS")
     }
 
-    static func bundledFolders(named name: String, environment: String) -> [String] {
+    static func bundledSearchPaths(folder: String, environment: String) -> [String] {
         var paths: [String] = []
         if let env = ProcessInfo.processInfo.environment[environment], !env.isEmpty { paths.append(env) }
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         let binDir = Path.parent(absolute(executable))
-        paths.append(Path.normalize(Path.join(binDir, "../share/edusite/\(name)")) ?? "")
+        paths.append(Path.normalize(Path.join(binDir, "../share/edusite/\(folder)")) ?? "")
         // A development build runs from <checkout>/.build/<triple>/<config>/edusite.
-        var folder = binDir
+        var parent = binDir
         for _ in 0..<4 {
-            folder = Path.parent(folder)
-            if FileManager.default.fileExists(atPath: Path.join(folder, "Package.swift")) {
-                paths.append(Path.join(folder, name))
+            parent = Path.parent(parent)
+            if FileManager.default.fileExists(atPath: Path.join(parent, "Package.swift")) {
+                paths.append(Path.join(parent, folder))
                 break
             }
         }
         return paths.filter { !$0.isEmpty }
+    }
+
+    /// How paths of the site are written so that they are relative to the current folder
+    /// (`example-site/` when the site was named so): for editors and CI annotations.
+    static func displayPrefix(_ site: String) -> String {
+        guard !site.hasPrefix("/"), let normal = Path.normalize(site), normal != ".", !normal.isEmpty else { return "" }
+        return normal.hasSuffix("/") ? normal : normal + "/"
     }
 
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {

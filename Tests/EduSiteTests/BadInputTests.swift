@@ -79,7 +79,8 @@ import Testing
         let (fileSystem, tree) = Sites.basic().fileSystem()
         let builder = SiteBuilder(fileSystem: fileSystem)
         let request = SiteBuilder.Request(
-            siteRoot: "/site", options: LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: Fixture.themeSearchPaths))
+            siteRoot: "/site", options: LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: Fixture.themeSearchPaths),
+            compliance: .off)
         #expect(builder.build(request).succeeded)
         let before = tree.files.filter { $0.key.hasPrefix("/site/public/") }
 

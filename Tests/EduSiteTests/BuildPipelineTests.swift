@@ -10,7 +10,8 @@ import Testing
         let builder = SiteBuilder(fileSystem: fileSystem)
         let request = SiteBuilder.Request(
             siteRoot: "/site", output: output,
-            options: LoadOptions(buildDate: buildDate, themeSearchPaths: Fixture.themeSearchPaths))
+            options: LoadOptions(buildDate: buildDate, themeSearchPaths: Fixture.themeSearchPaths),
+            compliance: .off)
         return (builder.build(request), tree)
     }
 

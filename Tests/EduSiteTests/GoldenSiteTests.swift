@@ -33,7 +33,8 @@ import Testing
         let tree = MemoryTree(files: files)
         let request = SiteBuilder.Request(
             siteRoot: "/site",
-            options: LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: Fixture.themeSearchPaths))
+            options: LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: Fixture.themeSearchPaths),
+            compliance: .off)
         return (SiteBuilder(fileSystem: .memory(tree)).build(request), tree)
     }
 

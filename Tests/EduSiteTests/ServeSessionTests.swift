@@ -6,7 +6,7 @@ import Testing
     static func session() -> (ServeSession, FileSystem) {
         let (fileSystem, _) = Sites.basic().fileSystem()
         let options = LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: Fixture.themeSearchPaths)
-        return (ServeSession(siteRoot: "/site", options: options, fileSystem: fileSystem), fileSystem)
+        return (ServeSession(siteRoot: "/site", options: options, fileSystem: fileSystem, compliance: .off), fileSystem)
     }
 
     static func body(_ response: HTTPServer.Response) -> (Int, String)? {

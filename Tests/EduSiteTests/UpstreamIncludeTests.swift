@@ -54,7 +54,7 @@ import Testing
             SiteBuilder.Request(
                 siteRoot: "/site",
                 options: LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: Fixture.themeSearchPaths),
-                strictFeeds: true))
+                strictFeeds: true, compliance: .off))
         #expect(!strict.succeeded)
         #expect(Set(strict.diagnostics.map(\.code)) == [.feedStale, .feedNeverFetched])
     }

@@ -1,6 +1,28 @@
 /// The pipeline, one way: Load → Check → Render → Write. Any error stops the build before Write,
 /// so the previous output stays as it was.
 public struct SiteBuilder: Sendable {
+    /// What the required-section check does to a build.
+    public enum ComplianceMode: Sendable {
+        /// Unmet requirements are errors and fail the build (the default).
+        case enforce
+        /// `--no-check` and `serve`: the report is still written, its findings do not fail the build.
+        case reportOnly
+        /// No manifests, no report (tests of other stages).
+        case off
+    }
+
+    /// How strict the checks are, beyond the content's own rules.
+    public struct CheckPolicy: Sendable {
+        public var compliance: ComplianceMode
+        /// Missing or old upstream feeds are errors instead of warnings.
+        public var strictFeeds: Bool
+
+        public init(compliance: ComplianceMode = .enforce, strictFeeds: Bool = false) {
+            self.compliance = compliance
+            self.strictFeeds = strictFeeds
+        }
+    }
+
     public struct Request: Sendable {
         public var siteRoot: String
         /// Output folder; default `<site>/public`.
@@ -8,15 +30,17 @@ public struct SiteBuilder: Sendable {
         public var options: LoadOptions
         /// Replace an output folder EduSite did not write.
         public var force: Bool
-        /// Missing or old upstream feeds are errors instead of warnings.
-        public var strictFeeds: Bool
+        public var policy: CheckPolicy
 
-        public init(siteRoot: String, output: String? = nil, options: LoadOptions, force: Bool = false, strictFeeds: Bool = false) {
+        public init(
+            siteRoot: String, output: String? = nil, options: LoadOptions, force: Bool = false,
+            strictFeeds: Bool = false, compliance: ComplianceMode = .enforce
+        ) {
             self.siteRoot = siteRoot
             self.output = output
             self.options = options
             self.force = force
-            self.strictFeeds = strictFeeds
+            self.policy = CheckPolicy(compliance: compliance, strictFeeds: strictFeeds)
         }
     }
 
@@ -27,7 +51,27 @@ public struct SiteBuilder: Sendable {
         public var pageCount: Int
         /// All files written.
         public var fileCount: Int
+        public var compliance: ComplianceResult?
         public var succeeded: Bool { !diagnostics.hasErrors }
+    }
+
+    /// What `edusite check` needs: the site, every finding, and how each requirement stands.
+    public struct CheckOutcome: Sendable {
+        public var site: Site?
+        public var diagnostics: [Diagnostic]
+        public var compliance: ComplianceResult?
+        /// False when the site or its manifests could not be loaded (exit code 2).
+        public var loaded: Bool
+    }
+
+    /// Load → Check → Render, without writing: what `build` writes, and what `serve` serves from memory.
+    public struct Rendering: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// nil when the site has errors.
+        public var files: [OutputFile]?
+        /// HTML pages rendered.
+        public var pageCount: Int
+        public var compliance: ComplianceResult?
     }
 
     public var fileSystem: FileSystem
@@ -39,53 +83,98 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Load and Check only: what `edusite check` runs.
-    public func check(siteRoot: String, options: LoadOptions, strictFeeds: Bool = false) -> (site: Site?, diagnostics: [Diagnostic]) {
-        let loaded = SiteLoader(fileSystem: fileSystem).load(root: siteRoot, options: options)
-        guard let site = loaded.site else { return (nil, loaded.diagnostics) }
-        let plan = SitePlan(site: site)
-        var diagnostics = loaded.diagnostics + ContentChecker().check(site, plan: plan)
-        diagnostics += UpstreamFeedChecker(strict: strictFeeds).check(site)
-        diagnostics += ThemeRenderer.compile(site.theme).1
-        return (site, diagnostics)
+    public func check(siteRoot: String, options: LoadOptions, policy: CheckPolicy = CheckPolicy()) -> CheckOutcome {
+        let checked = loadAndCheck(siteRoot: siteRoot, options: options, policy: policy)
+        guard let site = checked.site, let plan = checked.plan else {
+            return CheckOutcome(site: nil, diagnostics: checked.diagnostics, compliance: nil, loaded: false)
+        }
+        _ = plan
+        let diagnostics = checked.diagnostics + ThemeRenderer.compile(site.theme).1
+        return CheckOutcome(
+            site: site, diagnostics: diagnostics, compliance: checked.compliance, loaded: checked.manifestsLoaded)
     }
 
-    /// Load → Check → Render, without writing: what `build` writes, and what `serve` serves from memory.
-    public struct Rendering: Sendable {
-        public var diagnostics: [Diagnostic]
-        /// nil when the site has errors.
-        public var files: [OutputFile]?
-        /// HTML pages rendered.
-        public var pageCount: Int
-    }
-
-    public func render(siteRoot: String, options: LoadOptions, strictFeeds: Bool = false) -> Rendering {
-        let loaded = SiteLoader(fileSystem: fileSystem).load(root: siteRoot, options: options)
-        guard let site = loaded.site else { return Rendering(diagnostics: loaded.diagnostics, files: nil, pageCount: 0) }
-        let plan = SitePlan(site: site)
-        var diagnostics = loaded.diagnostics + ContentChecker().check(site, plan: plan)
-        diagnostics += UpstreamFeedChecker(strict: strictFeeds).check(site)
-        guard !diagnostics.hasErrors else { return Rendering(diagnostics: diagnostics, files: nil, pageCount: 0) }
-        let rendered = renderer.render(site, plan: plan)
+    public func render(siteRoot: String, options: LoadOptions, policy: CheckPolicy = CheckPolicy()) -> Rendering {
+        let checked = loadAndCheck(siteRoot: siteRoot, options: options, policy: policy)
+        var diagnostics = checked.diagnostics
+        guard let site = checked.site, let plan = checked.plan, !diagnostics.hasErrors else {
+            return Rendering(diagnostics: diagnostics, files: nil, pageCount: 0, compliance: checked.compliance)
+        }
+        let rendered = renderer.render(site, plan: plan, compliance: checked.compliance)
         diagnostics += rendered.diagnostics
-        guard !diagnostics.hasErrors else { return Rendering(diagnostics: diagnostics, files: nil, pageCount: 0) }
-        return Rendering(diagnostics: diagnostics, files: rendered.files, pageCount: plan.entries.count)
+        guard !diagnostics.hasErrors else {
+            return Rendering(diagnostics: diagnostics, files: nil, pageCount: 0, compliance: checked.compliance)
+        }
+        return Rendering(
+            diagnostics: diagnostics, files: rendered.files, pageCount: plan.entries.count, compliance: checked.compliance)
     }
 
     public func build(_ request: Request) -> Report {
         let output = request.output ?? Path.join(request.siteRoot, "public")
         let writer = OutputWriter(fileSystem: fileSystem)
         if let refusal = writer.validate(output: output, siteRoot: request.siteRoot, force: request.force) {
-            return Report(diagnostics: [refusal], output: output, pageCount: 0, fileCount: 0)
+            return Report(diagnostics: [refusal], output: output, pageCount: 0, fileCount: 0, compliance: nil)
         }
-        let rendering = render(siteRoot: request.siteRoot, options: request.options, strictFeeds: request.strictFeeds)
+        let rendering = render(siteRoot: request.siteRoot, options: request.options, policy: request.policy)
         guard let files = rendering.files else {
-            return Report(diagnostics: rendering.diagnostics, output: output, pageCount: 0, fileCount: 0)
+            return Report(
+                diagnostics: rendering.diagnostics, output: output, pageCount: 0, fileCount: 0,
+                compliance: rendering.compliance)
         }
         do {
             try writer.write(files, to: output)
         } catch {
-            return Report(diagnostics: rendering.diagnostics + error.diagnostics, output: output, pageCount: 0, fileCount: 0)
+            return Report(
+                diagnostics: rendering.diagnostics + error.diagnostics, output: output, pageCount: 0, fileCount: 0,
+                compliance: rendering.compliance)
         }
-        return Report(diagnostics: rendering.diagnostics, output: output, pageCount: rendering.pageCount, fileCount: files.count + 1)
+        return Report(
+            diagnostics: rendering.diagnostics, output: output, pageCount: rendering.pageCount,
+            fileCount: files.count + 1, compliance: rendering.compliance)
+    }
+
+    private struct Checked {
+        var site: Site?
+        var plan: SitePlan?
+        var diagnostics: [Diagnostic]
+        var compliance: ComplianceResult?
+        var manifestsLoaded: Bool
+    }
+
+    /// Load, then every check: content rules, the parent office's feeds, the required sections.
+    private func loadAndCheck(siteRoot: String, options: LoadOptions, policy: CheckPolicy) -> Checked {
+        let loaded = SiteLoader(fileSystem: fileSystem).load(root: siteRoot, options: options)
+        guard let site = loaded.site else {
+            return Checked(site: nil, plan: nil, diagnostics: loaded.diagnostics, compliance: nil, manifestsLoaded: false)
+        }
+        let (compliance, complianceDiagnostics, manifestsLoaded) = checkCompliance(
+            site, options: options, mode: policy.compliance)
+        let plan = SitePlan(site: site, includesCompliance: compliance != nil)
+        var diagnostics = loaded.diagnostics + ContentChecker().check(site, plan: plan)
+        diagnostics += UpstreamFeedChecker(strict: policy.strictFeeds).check(site)
+        diagnostics += complianceDiagnostics
+        return Checked(
+            site: site, plan: plan, diagnostics: diagnostics, compliance: compliance, manifestsLoaded: manifestsLoaded)
+    }
+
+    /// Loads the manifests and checks the site against them. Under `.reportOnly` findings and
+    /// manifest problems become warnings.
+    func checkCompliance(_ site: Site, options: LoadOptions, mode: ComplianceMode)
+        -> (ComplianceResult?, [Diagnostic], Bool)
+    {
+        guard mode != .off else { return (nil, [], true) }
+        let loader = ManifestLoader(fileSystem: fileSystem, searchPaths: options.manifestSearchPaths)
+        let (manifests, problems) = loader.load(for: site)
+        var diagnostics = problems
+        var result: ComplianceResult?
+        if let manifests {
+            let checked = ComplianceChecker().check(site, manifests: manifests)
+            diagnostics += checked.diagnostics
+            result = checked
+        }
+        if mode == .reportOnly {
+            diagnostics = diagnostics.map { var d = $0; d.severity = .warning; return d }
+        }
+        return (result, diagnostics, manifests != nil)
     }
 }

@@ -19,7 +19,7 @@ public struct ContentChecker: Sendable {
             claims[file, default: []].append(source)
         }
         for entry in plan.entries { claim(SitePlan.outputFile(for: entry.path), entry.source ?? "(generated list page)") }
-        for file in SitePlan.generatedFiles + plan.feeds.map(\.path) { claim(SitePlan.outputFile(for: file), "(generated)") }
+        for file in plan.generatedFiles { claim(SitePlan.outputFile(for: file), "(generated)") }
         // A site's static file replaces the theme's file of the same name on purpose.
         var staticByPath: [String: StaticFile] = [:]
         for file in site.staticFiles {
@@ -46,8 +46,7 @@ public struct ContentChecker: Sendable {
 
     func links(_ site: Site, _ plan: SitePlan) -> [Diagnostic] {
         var existing = Set(plan.entries.map(\.path))
-        existing.formUnion(SitePlan.generatedFiles)
-        existing.formUnion(plan.feeds.map(\.path))
+        existing.formUnion(plan.generatedFiles)
         for file in site.staticFiles { existing.insert(file.path) }
         // A page that failed to load already has its own finding; links to it are not a second problem.
         existing.formUnion(site.unreadablePagePaths)

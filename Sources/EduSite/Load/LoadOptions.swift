@@ -6,12 +6,18 @@ public struct LoadOptions: Sendable {
     public var baseURL: String?
     /// Folders that hold themes by name, searched after the site's own `themes/`.
     public var themeSearchPaths: [String]
+    /// Folders that hold the bundled required-section manifests (`<id>.yaml`).
+    public var manifestSearchPaths: [String]
     public var includeDrafts: Bool
 
-    public init(buildDate: DateTimeValue, baseURL: String? = nil, themeSearchPaths: [String] = [], includeDrafts: Bool = false) {
+    public init(
+        buildDate: DateTimeValue, baseURL: String? = nil, themeSearchPaths: [String] = [],
+        manifestSearchPaths: [String] = [], includeDrafts: Bool = false
+    ) {
         self.buildDate = buildDate
         self.baseURL = baseURL
         self.themeSearchPaths = themeSearchPaths
+        self.manifestSearchPaths = manifestSearchPaths
         self.includeDrafts = includeDrafts
     }
 }

@@ -15,6 +15,8 @@ public struct SitePlan: Sendable {
         case procedureIndex
         case organisationOverview
         case organisationIndex
+        /// The self-check page: each requirement and its status.
+        case compliance
         /// Any other folder's `_index.md`: a list of the pages in that folder.
         case plainSection(Page)
         /// The parent office's news as a page of its own, to embed (`/includes/tin-cap-tren.html`).
@@ -33,7 +35,14 @@ public struct SitePlan: Sendable {
     let index: SiteIndex
     public let entries: [Entry]
 
-    public init(site: Site) {
+    let includesCompliance: Bool
+
+    /// Files written besides pages, for this build: sitemap, robots.txt, feeds, compliance.json.
+    public var generatedFiles: [String] {
+        Self.generatedFiles + feeds.map(\.path) + (includesCompliance ? [Self.complianceReportPath] : [])
+    }
+
+    public init(site: Site, includesCompliance: Bool = false) {
         let index = SiteIndex(site: site)
         self.index = index
         var entries: [Entry] = []
@@ -85,8 +94,12 @@ public struct SitePlan: Sendable {
         if !site.upstreamFeeds.isEmpty {
             entries.append(Entry(path: Self.upstreamIncludePath, job: .upstreamInclude, source: nil))
         }
+        if includesCompliance {
+            entries.append(Entry(path: Self.compliancePath, job: .compliance, source: nil))
+        }
         entries.append(Entry(path: "/404.html", job: .notFound, source: nil))
         self.entries = entries
+        self.includesCompliance = includesCompliance
     }
 
     /// The standalone include of the parent office's feeds.
@@ -97,7 +110,12 @@ public struct SitePlan: Sendable {
         pageNumber == 1 ? "/\(section)/" : "/\(section)/trang/\(pageNumber)/"
     }
 
-    /// Files written besides pages.
+    /// The self-check page ("tự kiểm tra") listing each requirement and its status.
+    public static let compliancePath = "/tu-kiem-tra/"
+    /// The machine-readable compliance report, for the district dashboard.
+    public static let complianceReportPath = "/compliance.json"
+
+    /// Files every build writes besides pages.
     public static let generatedFiles = ["/sitemap.xml", "/robots.txt"]
 
     /// The file an output path is written to, relative to the output folder.

@@ -6,9 +6,11 @@ public struct SiteRenderer: Sendable {
 
     public init(liveReloadHTML: String? = nil) { self.liveReloadHTML = liveReloadHTML }
 
-    public func render(_ site: Site, plan: SitePlan) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    public func render(_ site: Site, plan: SitePlan, compliance: ComplianceResult? = nil)
+        -> (files: [OutputFile], diagnostics: [Diagnostic])
+    {
         let (theme, diagnostics) = ThemeRenderer.compile(site.theme)
-        let views = ViewFactory(site: site, plan: plan, liveReloadHTML: liveReloadHTML)
+        let views = ViewFactory(site: site, plan: plan, liveReloadHTML: liveReloadHTML, compliance: compliance)
         var files: [OutputFile] = plan.entries.parallelMap { entry in
             let (template, context) = views.render(entry.job, path: entry.path)
             let html = theme.render(context, template: template)
@@ -22,6 +24,10 @@ public struct SiteRenderer: Sendable {
         let feedWriter = FeedWriter(site: site, index: plan.index)
         files += plan.feeds.map { feed in
             OutputFile(path: SitePlan.outputFile(for: feed.path), contents: .bytes(Array(feedWriter.document(for: feed).utf8)))
+        }
+        if let compliance {
+            let json = ComplianceReport(site: site, result: compliance).json()
+            files.append(OutputFile(path: SitePlan.outputFile(for: SitePlan.complianceReportPath), contents: .bytes(Array(json.utf8))))
         }
         return (files, diagnostics)
     }

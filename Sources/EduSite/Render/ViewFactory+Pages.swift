@@ -55,6 +55,8 @@ extension ViewFactory {
         case .upstreamInclude:
             let layout = layout(name: "upstream-include", title: "Tin từ cấp trên", description: nil, path: path, trail: [])
             return ("upstream-include", RenderContext(layout: layout, page: upstreamInclude()!))
+        case .compliance:
+            return framed("compliance", title: Self.complianceTitle, description: nil, path: path, compliancePage())
         case .notFound:
             let layout = layout(name: "404", title: "Không tìm thấy trang", description: nil, path: "/404.html", trail: [])
             return ("404", RenderContext(layout: layout, page: NotFoundView(title: "Không tìm thấy trang", homeHref: urls.href("/"))))
@@ -75,7 +77,7 @@ extension ViewFactory {
         }
     }
 
-    private func framed(_ template: String, title: String, description: String?, path: String, _ view: any Sendable) -> (template: String, context: RenderContext) {
+    func framed(_ template: String, title: String, description: String?, path: String, _ view: any Sendable) -> (template: String, context: RenderContext) {
         (template, RenderContext(layout: layout(name: template, title: title, description: description, path: path, trail: trail(for: path)), page: view))
     }
 

@@ -8,14 +8,17 @@ struct ViewFactory: Sendable {
     let plannedPaths: Set<String>
     let feeds: [SitePlan.Feed]
     let liveReloadHTML: String?
+    /// How the site meets its manifests, for the self-check page.
+    let compliance: ComplianceResult?
 
-    init(site: Site, plan: SitePlan, liveReloadHTML: String? = nil) {
+    init(site: Site, plan: SitePlan, liveReloadHTML: String? = nil, compliance: ComplianceResult? = nil) {
         self.site = site
         self.index = plan.index
         self.urls = SiteURLs(baseURL: site.config.baseURL)
         self.plannedPaths = Set(plan.entries.map(\.path))
         self.feeds = plan.feeds
         self.liveReloadHTML = liveReloadHTML
+        self.compliance = compliance
     }
 
     // MARK: Frame

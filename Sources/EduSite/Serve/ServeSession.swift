@@ -7,20 +7,27 @@ public final class ServeSession: Sendable {
     let siteRoot: String
     let options: LoadOptions
     let fileSystem: FileSystem
+    let compliance: SiteBuilder.ComplianceMode
     /// Output path (`tin-tuc/index.html`) → contents of the last good build.
     private let files = Mutex<[String: OutputFile.Contents]>([:])
 
-    public init(siteRoot: String, options: LoadOptions, fileSystem: FileSystem = .live) {
+    public init(
+        siteRoot: String, options: LoadOptions, fileSystem: FileSystem = .live,
+        compliance: SiteBuilder.ComplianceMode = .reportOnly
+    ) {
         self.siteRoot = siteRoot
         self.options = options
         self.fileSystem = fileSystem
+        self.compliance = compliance
     }
 
     /// Builds and, when the build is good, swaps the served files and tells the pages to reload.
     @discardableResult
     public func rebuild() -> SiteBuilder.Rendering {
         let builder = SiteBuilder(fileSystem: fileSystem, renderer: SiteRenderer(liveReloadHTML: LiveReloadScript.tag))
-        let rendering = builder.render(siteRoot: siteRoot, options: options)
+        // Unmet required sections do not stop a preview: they show as warnings and on /tu-kiem-tra/.
+        let rendering = builder.render(
+            siteRoot: siteRoot, options: options, policy: SiteBuilder.CheckPolicy(compliance: compliance))
         if let rendered = rendering.files {
             let map = Dictionary(rendered.map { ($0.path, $0.contents) }, uniquingKeysWith: { _, last in last })
             files.withLock { $0 = map }
