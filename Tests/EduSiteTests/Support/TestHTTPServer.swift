@@ -16,6 +16,8 @@ final class TestHTTPServer: Sendable {
         var path: String
         /// Header names lowercased.
         var headers: [String: String]
+        /// When the request arrived.
+        var received = ContinuousClock.now
     }
 
     enum Reply: Sendable {
