@@ -35,7 +35,7 @@ import Testing
         ("laughs", .ok(FeedFixtures.billionLaughs), "F002"),
         ("xxe", .ok(FeedFixtures.externalEntity), "F002"),
         ("huge", .endless(bytes: 50 << 20), "F001"),
-        ("hang", .silence(seconds: 10), "F001"),
+        ("hang", .silence(seconds: 60), "F001"),
         ("loop", .status(302, headers: ["Location": "/loop"]), "F001"),
     ])
     func failureKeepsTheLastGoodItems(name: String, failure: TestHTTPServer.Reply, code: String) async throws {
@@ -52,7 +52,9 @@ import Testing
 
         let started = ContinuousClock.now
         let second = await refresher(daysLater: 3).refresh(feed, location: location)
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // Bounded by the fetcher's own limits, never by a server that keeps silent for a minute; the
+        // bound is loose because CI machines are loaded.
+        #expect(ContinuousClock.now - started < .seconds(20))
         #expect(!second.succeeded)
         #expect(second.summary.contains("kept 3 items from 3 days ago"))
         let diagnostics = second.diagnostics()
