@@ -10,7 +10,9 @@ scripts/install "$work/prefix" >/dev/null
 cp -r example-site "$work/site"
 rm -rf "$work/site/public"
 cd "$work"
-env -u EDUSITE_THEMES "$work/prefix/bin/edusite" build site
+env -u EDUSITE_THEMES -u EDUSITE_MANIFESTS "$work/prefix/bin/edusite" check site
+env -u EDUSITE_THEMES -u EDUSITE_MANIFESTS "$work/prefix/bin/edusite" build site
+test -f site/public/compliance.json
 test -f site/public/index.html
 test -f site/public/css/edusite.css
 grep -q 'data-layout="home"' site/public/index.html
