@@ -24,13 +24,19 @@ import Testing
     /// Built once for the whole suite.
     static let built = buildGoldenSite()
 
-    static func buildGoldenSite() -> (SiteBuilder.Report, MemoryTree) {
-        var files: [String: [UInt8]] = Fixture.defaultTheme
+    /// The checked-in site's files, relative to its root.
+    static let siteFiles: [String: [UInt8]] = {
+        var files: [String: [UInt8]] = [:]
         let live = FileSystem.live
         for relative in (try? live.walkFiles(siteRoot)) ?? [] {
-            files["/site/" + relative] = try? live.readFile(Path.join(siteRoot, relative))
+            files[relative] = try? live.readFile(Path.join(siteRoot, relative))
         }
-        let tree = MemoryTree(files: files)
+        return files
+    }()
+
+    static func buildGoldenSite() -> (SiteBuilder.Report, MemoryTree) {
+        let (fileSystem, tree) = Fixture(files: siteFiles).fileSystem()
+        _ = fileSystem
         let request = SiteBuilder.Request(
             siteRoot: "/site",
             options: LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: Fixture.themeSearchPaths),

@@ -8,6 +8,8 @@ typealias SourceLocation = EduSite.SourceLocation
 struct Fixture {
     let files: [String: [UInt8]]
 
+    init(files: [String: [UInt8]]) { self.files = files }
+
     init(@FixtureBuilder _ content: () -> [FixtureNode]) {
         var files: [String: [UInt8]] = [:]
         for node in content() { node.collect(prefix: "", into: &files) }
