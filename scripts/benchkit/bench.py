@@ -296,7 +296,7 @@ class Bench:
         rebuild_ms = statistics.median(r.wall for r in self.rebuilds) * 1000
         rebuild_rep = [r.reported_ms for r in self.rebuilds if r.reported_ms is not None]
         incremental = self.facts.get("incremental")
-        label = "incremental rebuild" if incremental else "full rebuild (no incremental mode yet)"
+        label = "incremental rebuild" if incremental else "full rebuild: no incremental mode yet"
         speed, mem_ratio = eps / hps, erss / hrss
 
         def ok(b: bool) -> str:
