@@ -359,6 +359,11 @@ contact:
   hours: "Thứ Hai - Thứ Sáu: 7 giờ 00 - 16 giờ 30"
 feedback:
   email: gopy.thptbinhminh@hcm.edu.vn
+upstream_feeds:
+  - {{ id: tin-tuc, title: Tin tức, url: "https://hcm.edu.vn/rss/tin-tuc.rss" }}
+  - {{ id: thong-bao, title: Thông báo, url: "https://hcm.edu.vn/rss/thong-bao.rss" }}
+  - {{ id: van-ban, title: Văn bản, url: "https://hcm.edu.vn/rss/van-ban.rss" }}
+  - {{ id: thu-moi, title: Thư mời, url: "https://hcm.edu.vn/rss/thu-moi.rss" }}
 compliance:
   manifests: [hcm-portal, tt09-2024, tt36-2017]
 page_size: 10
