@@ -17,7 +17,8 @@ import Testing
         "to-chuc/doan-the/lien-doi/index.html", "cong-khai/index.html", "cong-khai/2025-2026/index.html",
         "cong-khai/2025-2026/tai-chinh/index.html", "cai-cach-hanh-chinh/index.html",
         "cai-cach-hanh-chinh/don-xin-nghi-hoc/index.html", "tin-tuc/index.html", "tin-tuc/trang/2/index.html",
-        "tin-tuc/khai-giang/index.html", "chu-de/index.html", "chu-de/su-kien/index.html", "404.html",
+        "tin-tuc/khai-giang/index.html", "chu-de/index.html", "chu-de/su-kien/index.html",
+        "chu-de/su-kien/trang/2/index.html", "404.html",
         "sitemap.xml", "robots.txt", "rss.xml", "atom.xml", "tin-tuc/rss.xml",
     ]
 

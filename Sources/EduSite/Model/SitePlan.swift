@@ -9,7 +9,8 @@ public struct SitePlan: Sendable {
         /// A dated section's list, 1-based page number.
         case postList(section: String, pageNumber: Int, pageCount: Int)
         case tagIndex
-        case tag(slug: String)
+        /// One page of a tag's posts, 1-based.
+        case tag(slug: String, pageNumber: Int, pageCount: Int)
         case disclosureIndex
         case disclosureYear(SchoolYear)
         case procedureIndex
@@ -59,7 +60,7 @@ public struct SitePlan: Sendable {
             }
         }
         for section in index.sections where !section.posts.isEmpty || section.indexPage != nil {
-            let count = max(1, (section.posts.count + pageSize - 1) / pageSize)
+            let count = Self.pageCount(section.posts.count, pageSize: pageSize)
             for number in 1...count {
                 entries.append(
                     Entry(
@@ -71,7 +72,13 @@ public struct SitePlan: Sendable {
         if !index.tags.isEmpty {
             entries.append(Entry(path: SiteIndex.tagsPath, job: .tagIndex, source: nil))
             for entry in index.tags {
-                entries.append(Entry(path: SiteIndex.tagsPath + entry.tag.slug + "/", job: .tag(slug: entry.tag.slug), source: nil))
+                let count = Self.pageCount(entry.posts.count, pageSize: pageSize)
+                for number in 1...count {
+                    entries.append(
+                        Entry(
+                            path: Self.pagedPath(SiteIndex.tagsPath + entry.tag.slug + "/", pageNumber: number),
+                            job: .tag(slug: entry.tag.slug, pageNumber: number, pageCount: count), source: nil))
+                }
             }
         }
         if !index.disclosureYears.isEmpty || index.sectionPages["/cong-khai/"] != nil {
@@ -107,8 +114,15 @@ public struct SitePlan: Sendable {
 
     /// `/tin-tuc/` for the first page, `/tin-tuc/trang/2/` after.
     public static func listPath(section: String, pageNumber: Int) -> String {
-        pageNumber == 1 ? "/\(section)/" : "/\(section)/trang/\(pageNumber)/"
+        pagedPath("/\(section)/", pageNumber: pageNumber)
     }
+
+    /// Page `pageNumber` of a list at `folder` (`/chu-de/y-te/` → `/chu-de/y-te/trang/2/`).
+    public static func pagedPath(_ folder: String, pageNumber: Int) -> String {
+        pageNumber == 1 ? folder : folder + "trang/\(pageNumber)/"
+    }
+
+    static func pageCount(_ items: Int, pageSize: Int) -> Int { max(1, (items + pageSize - 1) / pageSize) }
 
     /// The self-check page ("tự kiểm tra") listing each requirement and its status.
     public static let compliancePath = "/tu-kiem-tra/"

@@ -12,11 +12,20 @@ extension ViewFactory {
             }
             let title = title(ofListAt: SiteIndex.tagsPath)
             return framed("cards", title: title, description: nil, path: path, CardListView(title: title, introHTML: nil, cards: cards, isEmpty: cards.isEmpty))
-        case .tag(let slug):
+        case .tag(let slug, let number, let count):
             let entry = index.tags.first { $0.tag.slug == slug }!
-            let title = "Chủ đề: \(entry.tag.name)"
-            let view = PostListView(title: title, introHTML: nil, posts: entry.posts.map(postCard), pagination: nil, feedHref: nil, isEmpty: entry.posts.isEmpty)
-            return framed("list", title: title, description: nil, path: path, view)
+            let folder = SiteIndex.tagsPath + slug + "/"
+            let pageSize = site.config.pageSize
+            let title = "Chủ đề: \(entry.tag.name)" + (number > 1 ? " – Trang \(number)" : "")
+            let posts = entry.posts.dropFirst((number - 1) * pageSize).prefix(pageSize).map(postCard)
+            let view = PostListView(
+                title: title, introHTML: nil, posts: posts, pagination: pagination(folder: folder, number: number, count: count),
+                feedHref: nil, isEmpty: entry.posts.isEmpty)
+            let layout = layout(
+                name: "list", title: title, description: nil, path: path,
+                trail: [(self.title(ofListAt: SiteIndex.tagsPath), SiteIndex.tagsPath)]
+                    + (number > 1 ? [("Chủ đề: \(entry.tag.name)", folder)] : []))
+            return ("list", RenderContext(layout: layout, page: view))
         case .disclosureIndex:
             let intro = index.sectionPages[path]
             let title = intro?.title ?? title(ofListAt: path)
@@ -151,22 +160,25 @@ extension ViewFactory {
         let pageSize = site.config.pageSize
         let slice = section.posts.dropFirst((number - 1) * pageSize).prefix(pageSize)
         let title = sectionTitle(section) + (number > 1 ? " – Trang \(number)" : "")
-        let pagination: PaginationView? =
-            count > 1
-            ? PaginationView(
-                previousHref: number > 1 ? urls.href(SitePlan.listPath(section: path, pageNumber: number - 1)) : nil,
-                nextHref: number < count ? urls.href(SitePlan.listPath(section: path, pageNumber: number + 1)) : nil,
-                pages: (1...count).map { n in
-                    PaginationView.PageLink(number: n, href: urls.href(SitePlan.listPath(section: path, pageNumber: n)), isCurrent: n == number)
-                },
-                label: "Trang \(number) / \(count)")
-            : nil
         let view = PostListView(
             title: title, introHTML: number == 1 ? section.indexPage?.body.html : nil, posts: slice.map(postCard),
-            pagination: pagination, feedHref: nil, isEmpty: section.posts.isEmpty)
+            pagination: pagination(folder: "/\(path)/", number: number, count: count), feedHref: nil,
+            isEmpty: section.posts.isEmpty)
         let layout = layout(name: "list", title: title, description: section.indexPage?.description, path: sitePath,
                             trail: number > 1 ? [(sectionTitle(section), "/\(path)/")] : [])
         return ("list", RenderContext(layout: layout, page: view))
+    }
+
+    /// Links to every page of a list; nil when it has one page.
+    func pagination(folder: String, number: Int, count: Int) -> PaginationView? {
+        guard count > 1 else { return nil }
+        return PaginationView(
+            previousHref: number > 1 ? urls.href(SitePlan.pagedPath(folder, pageNumber: number - 1)) : nil,
+            nextHref: number < count ? urls.href(SitePlan.pagedPath(folder, pageNumber: number + 1)) : nil,
+            pages: (1...count).map { n in
+                PaginationView.PageLink(number: n, href: urls.href(SitePlan.pagedPath(folder, pageNumber: n)), isCurrent: n == number)
+            },
+            label: "Trang \(number) / \(count)")
     }
 
     func disclosureYear(_ entry: SiteIndex.DisclosureYear) -> DisclosureIndexView.Year {
