@@ -9,7 +9,6 @@ Chromium) naming file:line while the previous page is still served; fixes it and
 """
 import http.client
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -17,24 +16,12 @@ import threading
 import time
 from pathlib import Path
 
-passed = 0
-failed = 0
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from acceptkit import Checks, free_port, wait_for  # noqa: E402
 
+checks = Checks("check_serve")
+check = checks.check
 
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"  ok    {name}")
-    else:
-        failed += 1
-        print(f"  FAIL  {name} {detail}")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(port, path):
@@ -43,17 +30,6 @@ def get(port, path):
     response = connection.getresponse()
     return response.status, response.read().decode("utf-8", "replace")
 
-
-def wait_for(predicate, seconds=30):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            if predicate():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.2)
-    return False
 
 
 class EventListener(threading.Thread):
@@ -139,8 +115,7 @@ def main():
         log.close()
         print((work / "serve.log").read_text()[-1500:])
         shutil.rmtree(work, ignore_errors=True)
-    print(f"check_serve: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(checks.finish())
 
 
 if __name__ == "__main__":

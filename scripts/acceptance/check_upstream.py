@@ -18,18 +18,11 @@ import tempfile
 import threading
 from pathlib import Path
 
-passed = 0
-failed = 0
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from acceptkit import Checks  # noqa: E402
 
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"  ok    {name}")
-    else:
-        failed += 1
-        print(f"  FAIL  {name} {detail}")
+checks = Checks("check_upstream")
+check = checks.check
 
 
 def feeds(port):
@@ -145,8 +138,7 @@ def main():
     strict = build("--fetch", "--strict-feeds")
     check("--strict-feeds fails when the feeds cannot be refreshed", strict.returncode == 1)
     shutil.rmtree(work, ignore_errors=True)
-    print(f"check_upstream: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    sys.exit(checks.finish())
 
 
 if __name__ == "__main__":
