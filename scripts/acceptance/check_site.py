@@ -35,7 +35,6 @@ import os
 import posixpath
 import re
 import shutil
-import socket
 import struct
 import subprocess
 import sys

@@ -100,19 +100,9 @@ struct ViewFactory: Sendable {
 
     var footer: FooterView {
         let config = site.config
-        let contact = config.contact
         return FooterView(
             siteName: config.name,
-            address: contact.address,
-            landline: contact.landline,
-            landlineHref: Self.telHref(contact.landline),
-            email: contact.email,
-            emailHref: "mailto:" + contact.email,
-            hotline: contact.hotline,
-            hotlineHref: contact.hotline.map(Self.telHref),
-            fax: contact.fax,
-            hours: contact.hours,
-            mapURL: contact.mapURL,
+            contact: contact,
             contactHref: urls.href("/lien-he/"),
             feedbackHref: urls.href("/gop-y/"),
             sitemapHref: urls.href("/sitemap.xml"),
@@ -122,11 +112,12 @@ struct ViewFactory: Sendable {
     }
 
     var contact: ContactView {
-        let f = footer
+        let contact = site.config.contact
         return ContactView(
-            address: f.address, landline: f.landline, landlineHref: f.landlineHref, email: f.email,
-            emailHref: f.emailHref, hotline: f.hotline, hotlineHref: f.hotlineHref, fax: f.fax, hours: f.hours,
-            mapURL: f.mapURL)
+            address: contact.address, landline: contact.landline, landlineHref: Self.telHref(contact.landline),
+            email: contact.email, emailHref: "mailto:" + contact.email, hotline: contact.hotline,
+            hotlineHref: contact.hotline.map(Self.telHref), fax: contact.fax, hours: contact.hours,
+            mapURL: contact.mapURL)
     }
 
     /// Initials of the words after the level prefix: "THPT Sông Sài Gòn" → "SSG".

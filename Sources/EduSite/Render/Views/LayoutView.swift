@@ -49,16 +49,8 @@ struct CrumbView: Sendable {
 
 struct FooterView: Sendable {
     let siteName: String
-    let address: String
-    let landline: String
-    let landlineHref: String
-    let email: String
-    let emailHref: String
-    let hotline: String?
-    let hotlineHref: String?
-    let fax: String?
-    let hours: String?
-    let mapURL: String?
+    /// Address, phones, email and hours: the same block the contact page shows.
+    let contact: ContactView
     let contactHref: String
     let feedbackHref: String
     let sitemapHref: String

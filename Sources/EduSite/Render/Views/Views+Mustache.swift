@@ -120,16 +120,7 @@ extension FooterView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "siteName": self.siteName
-        case "address": self.address
-        case "landline": self.landline
-        case "landlineHref": self.landlineHref
-        case "email": self.email
-        case "emailHref": self.emailHref
-        case "hotline": self.hotline
-        case "hotlineHref": self.hotlineHref
-        case "fax": self.fax
-        case "hours": self.hours
-        case "mapURL": self.mapURL
+        case "contact": self.contact
         case "contactHref": self.contactHref
         case "feedbackHref": self.feedbackHref
         case "sitemapHref": self.sitemapHref
