@@ -81,4 +81,25 @@ import Testing
         let page = try #require(tree.contents(of: "/site/public/gioi-thieu/index.html"))
         #expect(page.contains("href=\"/t%C3%A0i-li%E1%BB%87u.pdf\""))
     }
+
+    @Test func aDiskThatRefusesAWriteLeavesThePreviousOutputAndNoStaging() throws {
+        let (good, tree) = Sites.basic().fileSystem()
+        let request = SiteBuilder.Request(
+            siteRoot: "/site", options: LoadOptions(buildDate: Self.buildDate, themeSearchPaths: Fixture.themeSearchPaths),
+            compliance: .off)
+        #expect(SiteBuilder(fileSystem: good).build(request).succeeded)
+        let before = tree.files.filter { $0.key.hasPrefix("/site/public/") }
+
+        var refusing = good
+        refusing.writeFile = { path, bytes throws(FileSystemError) in
+            if path.hasSuffix("hoi-thao/index.html") {
+                throw FileSystemError(path: path, reason: .other(28), operation: "write")  // ENOSPC
+            }
+            try good.writeFile(path, bytes)
+        }
+        let report = SiteBuilder(fileSystem: refusing).build(request)
+        #expect(report.diagnostics.map(\.code) == [.writeFailed])
+        #expect(tree.files.filter { $0.key.hasPrefix("/site/public/") } == before)
+        #expect(!tree.files.keys.contains { $0.contains("edusite-staging") })
+    }
 }

@@ -46,49 +46,90 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files` and swaps them into `output`. On any failure the previous output is untouched.
     public func write(_ files: [OutputFile], to output: String) throws(DiagnosticError) {
+        let staging = try stage(output)
+        do throws(DiagnosticError) {
+            try staging.write(files)
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Starts a build's output in a staging folder beside `output`, so files can be written in batches
+    /// as they are rendered (a large site is never held in memory whole) and swapped in at the end.
+    public func stage(_ output: String) throws(DiagnosticError) -> Staging {
         let out = Path.normalize(output) ?? output
         let parent = Path.parent(out)
         let name = Path.lastComponent(out)
-        let staging = Path.join(parent, ".\(name).edusite-staging")
-        let previous = Path.join(parent, ".\(name).edusite-previous")
-        let fs = fileSystem
+        let staging = Staging(
+            fileSystem: fileSystem, output: out, folder: Path.join(parent, ".\(name).edusite-staging"),
+            previous: Path.join(parent, ".\(name).edusite-previous"))
         do throws(FileSystemError) {
-            try fs.removeItem(staging)
-            try fs.removeItem(previous)
-            try fs.createDirectory(staging)
+            try fileSystem.removeItem(staging.folder)
+            try fileSystem.removeItem(staging.previous)
+            try fileSystem.createDirectory(staging.folder)
         } catch {
             throw DiagnosticError(Self.failure(error))
         }
-        let failures: [FileSystemError] = files.parallelMap { file -> FileSystemError? in
-            let target = Path.join(staging, file.path)
-            do throws(FileSystemError) {
-                switch file.contents {
-                case .bytes(let bytes): try fs.writeFile(target, bytes)
-                case .copy(let source): try fs.copyFile(source, target)
-                }
-                return nil
-            } catch {
-                return error
-            }
-        }.compactMap { $0 }
-        do throws(FileSystemError) {
-            if let first = failures.first { throw first }
-            try fs.writeFile(Path.join(staging, Self.markerFile), Array("Written by edusite build.\n".utf8))
-            if fs.itemInfo(out) != nil {
-                try fs.moveItem(out, previous)
+        return staging
+    }
+
+    /// A build's output being written; nothing is visible at `output` until `commit()`.
+    public struct Staging: Sendable {
+        let fileSystem: FileSystem
+        let output: String
+        let folder: String
+        let previous: String
+
+        /// Writes a batch of files, on all cores.
+        public func write(_ files: [OutputFile]) throws(DiagnosticError) {
+            let fs = fileSystem
+            let folder = self.folder
+            let failures: [FileSystemError] = files.parallelMap { file -> FileSystemError? in
+                let target = Path.join(folder, file.path)
                 do throws(FileSystemError) {
-                    try fs.moveItem(staging, out)
+                    switch file.contents {
+                    case .bytes(let bytes): try fs.writeFile(target, bytes)
+                    case .copy(let source): try fs.copyFile(source, target)
+                    }
+                    return nil
                 } catch {
-                    try? fs.moveItem(previous, out)
-                    throw error
+                    return error
                 }
-                try fs.removeItem(previous)
-            } else {
-                try fs.moveItem(staging, out)
+            }.compactMap { $0 }
+            if let first = failures.first {
+                discard()
+                throw DiagnosticError(OutputWriter.failure(first))
             }
-        } catch {
-            try? fs.removeItem(staging)
-            throw DiagnosticError(Self.failure(error))
+        }
+
+        /// Marks the output as EduSite's and swaps it into place in two renames.
+        public func commit() throws(DiagnosticError) {
+            let fs = fileSystem
+            do throws(FileSystemError) {
+                try fs.writeFile(Path.join(folder, OutputWriter.markerFile), Array("Written by edusite build.\n".utf8))
+                if fs.itemInfo(output) != nil {
+                    try fs.moveItem(output, previous)
+                    do throws(FileSystemError) {
+                        try fs.moveItem(folder, output)
+                    } catch {
+                        try? fs.moveItem(previous, output)
+                        throw error
+                    }
+                    try fs.removeItem(previous)
+                } else {
+                    try fs.moveItem(folder, output)
+                }
+            } catch {
+                discard()
+                throw DiagnosticError(OutputWriter.failure(error))
+            }
+        }
+
+        /// Removes the staging folder; the previous output stays as it was.
+        public func discard() {
+            try? fileSystem.removeItem(folder)
         }
     }
 
