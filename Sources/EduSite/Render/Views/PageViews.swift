@@ -1,7 +1,18 @@
 /// The context every template is rendered with: the frame, and the page's own view.
 struct RenderContext: Sendable {
     let layout: LayoutView
-    let page: any Sendable
+    let page: any TemplateObject
+}
+
+extension RenderContext {
+    /// For `ViewFactory.framed`, which hands its view over as `any Sendable`: every view is a
+    /// `TemplateObject` (generated, checked by ViewLookupTests).
+    init(layout: LayoutView, page: any Sendable) {
+        guard let page = page as? any TemplateObject else {
+            preconditionFailure("\(type(of: page)) is not a TemplateObject: run scripts/dev/gen_view_lookup.py")
+        }
+        self.init(layout: layout, page: page)
+    }
 }
 
 /// A page that reads like an article: plain pages, posts, disclosures, organisations, leadership,
