@@ -90,8 +90,9 @@ struct TemplateLibrary: Sendable {
         for token in tokens {
             switch token {
             case .text(let text):
-                // Adjacent text merges: fewer nodes, same bytes.
-                if case .text(let previous) = nodes.last {
+                // Adjacent text merges, except after a newline: in an indented partial each node that
+                // starts a line gets the indentation.
+                if case .text(let previous) = nodes.last, previous.last != UInt8(ascii: "\n") {
                     nodes[nodes.count - 1] = .text(previous + Array(text.utf8))
                 } else {
                     nodes.append(.text(Array(text.utf8)))
