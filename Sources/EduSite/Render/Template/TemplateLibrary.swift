@@ -41,10 +41,24 @@ struct TemplateLibrary: Sendable {
         let components: [String]
         /// `{{.a}}`: look only in the current context.
         let anchored: Bool
+        /// For `a.b.c`: the slot of `a.b`'s value in the root context, which stays the same for the whole
+        /// page (`layout.footer` is found once, not boxed again for each of its fields); -1 for one name.
+        let prefixSlot: Int
 
-        init(_ text: String) {
+        init(_ text: String, slots: inout [String: Int]) {
             components = text == "." ? [] : text.split(separator: ".").map(String.init)
             anchored = text.first == "."
+            if components.count > 1 && !anchored {
+                let prefix = components.dropLast().joined(separator: ".")
+                if let slot = slots[prefix] {
+                    prefixSlot = slot
+                } else {
+                    prefixSlot = slots.count
+                    slots[prefix] = prefixSlot
+                }
+            } else {
+                prefixSlot = -1
+            }
         }
     }
 
@@ -59,6 +73,10 @@ struct TemplateLibrary: Sendable {
     let templates: [Template]
     let failures: [Failure]
     private let indexByName: [String: Int]
+    /// How many distinct `a.b` prefixes of dotted names the templates have.
+    let prefixSlotCount: Int
+    /// Capacity reserved for each template's output.
+    private var estimatedSizes: [Int]
 
     /// Parses every template; the ones that do not parse are left out (a partial naming one renders
     /// nothing) and returned as failures.
@@ -76,16 +94,20 @@ struct TemplateLibrary: Sendable {
         for (index, (name, _)) in parsed.enumerated() { indexByName[name] = index }
         // A name registered twice: the last one wins, as in a dictionary of templates.
         self.indexByName = indexByName
+        var slots: [String: Int] = [:]
         templates = parsed.map { name, tokens in
-            let nodes = Self.compile(tokens, indexByName)
+            let nodes = Self.compile(tokens, indexByName, &slots)
             return Template(name: name, nodes: nodes, literalSize: Self.literalSize(nodes))
         }
+        prefixSlotCount = slots.count
         self.failures = failures
+        estimatedSizes = []
+        estimatedSizes = templates.indices.map(estimatedSize(of:))
     }
 
     func index(of name: String) -> Int? { indexByName[name] }
 
-    private static func compile(_ tokens: [TemplateParser.Token], _ indexByName: [String: Int]) -> [Node] {
+    private static func compile(_ tokens: [TemplateParser.Token], _ indexByName: [String: Int], _ slots: inout [String: Int]) -> [Node] {
         var nodes: [Node] = []
         for token in tokens {
             switch token {
@@ -97,20 +119,20 @@ struct TemplateLibrary: Sendable {
                 } else {
                     nodes.append(.text(Array(text.utf8)))
                 }
-            case .variable(let name): nodes.append(.variable(Name(name), escaped: true))
-            case .unescapedVariable(let name): nodes.append(.variable(Name(name), escaped: false))
-            case .section(let name, let body): nodes.append(.section(Name(name), compile(body, indexByName)))
-            case .invertedSection(let name, let body): nodes.append(.invertedSection(Name(name), compile(body, indexByName)))
+            case .variable(let name): nodes.append(.variable(Name(name, slots: &slots), escaped: true))
+            case .unescapedVariable(let name): nodes.append(.variable(Name(name, slots: &slots), escaped: false))
+            case .section(let name, let body): nodes.append(.section(Name(name, slots: &slots), compile(body, indexByName, &slots)))
+            case .invertedSection(let name, let body): nodes.append(.invertedSection(Name(name, slots: &slots), compile(body, indexByName, &slots)))
             case .blockDefinition:
                 // Only inside `{{<parent}}`, where the parser collects them as overrides.
                 continue
             case .blockExpansion(let name, let body, let indentation):
-                nodes.append(.block(name, default: compile(body, indexByName), indentation: Array(indentation.utf8)))
+                nodes.append(.block(name, default: compile(body, indexByName, &slots), indentation: Array(indentation.utf8)))
             case .partial(let name, let indentation, let overrides):
                 nodes.append(
                     .partial(
                         template: indexByName[name], indentation: indentation.map { Array($0.utf8) },
-                        overrides: overrides?.mapValues { Block(compile($0, indexByName)) }))
+                        overrides: overrides?.mapValues { Block(compile($0, indexByName, &slots)) }))
             }
         }
         return nodes
@@ -137,7 +159,7 @@ struct TemplateLibrary: Sendable {
 
     func render(_ root: some TemplateObject, template index: Int) -> [UInt8] {
         var renderer = Renderer(library: self, root: .object(root))
-        renderer.output.reserveCapacity(estimatedSize(of: index))
+        renderer.output.reserveCapacity(estimatedSizes[index])
         renderer.render(templates[index].nodes, indentation: nil, overrides: nil)
         return renderer.output
     }
@@ -171,10 +193,14 @@ private struct Renderer {
     var stack: [TemplateValue]
     var output: [UInt8] = []
 
+    /// Values of dotted names' prefixes found in the root context (see `Name.prefixSlot`).
+    var rootPrefixes: [TemplateValue?]
+
     init(library: TemplateLibrary, root: TemplateValue) {
         self.library = library
         stack = [root]
         stack.reserveCapacity(16)
+        rootPrefixes = Array(repeating: nil, count: library.prefixSlotCount)
     }
 
     typealias Node = TemplateLibrary.Node
@@ -271,7 +297,7 @@ private struct Renderer {
     }
 
     /// swift-mustache's `getChild(named:)`.
-    private func lookUp(_ name: TemplateLibrary.Name) -> TemplateValue {
+    private mutating func lookUp(_ name: TemplateLibrary.Name) -> TemplateValue {
         let components = name.components
         guard let first = components.first else { return stack[stack.count - 1] }
         var value: TemplateValue
@@ -280,7 +306,7 @@ private struct Renderer {
         } else {
             value = .none
             var index = stack.count - 1
-            while index >= 0 {
+            while index > 0 {
                 value = stack[index].field(first)
                 if case .none = value {
                     index -= 1
@@ -288,12 +314,30 @@ private struct Renderer {
                 }
                 break
             }
+            if index == 0 {
+                if name.prefixSlot >= 0 {
+                    // The root context does not change during a page: its `a.b` is looked up once.
+                    let prefix: TemplateValue
+                    if let known = rootPrefixes[name.prefixSlot] {
+                        prefix = known
+                    } else {
+                        prefix = Self.walk(stack[0], components.dropLast())
+                        rootPrefixes[name.prefixSlot] = prefix
+                    }
+                    return prefix.field(components[components.count - 1])
+                }
+                value = stack[0].field(first)
+            }
         }
-        var next = 1
-        while next < components.count {
+        return Self.walk(value, components.dropFirst())
+    }
+
+    /// `names` looked up one in the other from `value`.
+    private static func walk(_ value: TemplateValue, _ names: ArraySlice<String>) -> TemplateValue {
+        var value = value
+        for name in names {
             if case .none = value { return .none }
-            value = value.field(components[next])
-            next += 1
+            value = value.field(name)
         }
         return value
     }
