@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev (GitHub-flavoured Markdown).
@@ -30,7 +29,6 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CYAML",
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(

@@ -87,7 +87,7 @@ import Testing
         },
         Case("the landline in the footer", [Finding(.fieldMissing, "hcm-portal/chan-trang", "layouts/partials/footer.mustache:1:1")]) {
             let footer = String(decoding: Fixture.defaultTheme["/themes/default/templates/partials/footer.mustache"]!, as: UTF8.self)
-            let kept = footer.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("footer.landline") }
+            let kept = footer.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("footer.contact.landline") }
             $0.write("layouts/partials/footer.mustache", kept.joined(separator: "\n"))
         },
         Case("the email on the contact page", [Finding(.fieldMissing, "hcm-portal/lien-he", "layouts/contact.mustache:1:1")]) {

@@ -41,7 +41,7 @@ extension RequirementEvaluation {
             add(.fieldMissing, severity, "\(title): the template does not show the \(field.label) (`\(field.rawValue)`)",
                 at: .file(place),
                 hint: requirement.kind == .footer
-                    ? "show it in the footer, e.g. {{layout.footer.\(field.rawValue)}}"
+                    ? "show it in the footer, e.g. {{layout.footer.contact.\(field.rawValue)}}"
                     : "show it on the page, e.g. {{#contact}}{{\(field.rawValue)}}{{/contact}}",
                 vi: "Giao diện không hiển thị \(field.label)")
         }

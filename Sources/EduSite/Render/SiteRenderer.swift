@@ -13,8 +13,7 @@ public struct SiteRenderer: Sendable {
         let views = ViewFactory(site: site, plan: plan, liveReloadHTML: liveReloadHTML, compliance: compliance)
         var files: [OutputFile] = plan.entries.parallelMap { entry in
             let (template, context) = views.render(entry.job, path: entry.path)
-            let html = theme.render(context, template: template)
-            return OutputFile(path: SitePlan.outputFile(for: entry.path), contents: .bytes(Array(html.utf8)))
+            return OutputFile(path: SitePlan.outputFile(for: entry.path), contents: .bytes(theme.render(context, template: template)))
         }
         files += site.staticFiles.map {
             OutputFile(path: SitePlan.outputFile(for: $0.path), contents: .copy(from: $0.absoluteSource))

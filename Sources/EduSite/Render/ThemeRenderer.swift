@@ -1,34 +1,26 @@
-import Mustache
-
 /// The theme's templates, parsed once up front into one library.
 struct ThemeRenderer: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     let templateNames: Set<String>
 
     /// Parses every template; each one that does not parse is a finding at its line and column.
     static func compile(_ theme: ThemeFiles) -> (ThemeRenderer, [Diagnostic]) {
-        var library = MustacheLibrary()
+        let library = TemplateLibrary(templates: theme.templates.map { ($0.name, $0.text) })
         var diagnostics: [Diagnostic] = []
-        for template in theme.templates {
-            do {
-                library.register(try MustacheTemplate(string: template.text), named: template.name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(
-                    Diagnostic(
-                        .templateSyntax, .error, "the template does not parse: \(error.error)",
-                        at: SourceLocation(
-                            path: template.displaySource, line: error.context.lineNumber,
-                            column: error.context.columnNumber),
-                        hint: "check that every {{#section}} has its {{/section}} and that tags are closed with }}"))
-            } catch {
-                diagnostics.append(
-                    Diagnostic(.templateSyntax, .error, "the template does not parse: \(error)", at: .file(template.displaySource)))
-            }
+        for failure in library.failures {
+            diagnostics.append(
+                Diagnostic(
+                    .templateSyntax, .error, "the template does not parse: \(failure.error.problem.message)",
+                    at: SourceLocation(
+                        path: theme.templates[failure.source].displaySource, line: failure.error.line,
+                        column: failure.error.column),
+                    hint: "check that every {{#section}} has its {{/section}} and that tags are closed with }}"))
         }
         return (ThemeRenderer(library: library, templateNames: Set(theme.templates.map(\.name))), diagnostics)
     }
 
-    func render(_ context: RenderContext, template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// The page's HTML; empty when the theme has no template of that name.
+    func render(_ context: RenderContext, template: String) -> [UInt8] {
+        library.render(context, template: template) ?? []
     }
 }

@@ -86,7 +86,7 @@ extension ViewFactory {
         }
     }
 
-    func framed(_ template: String, title: String, description: String?, path: String, _ view: any Sendable) -> (template: String, context: RenderContext) {
+    func framed(_ template: String, title: String, description: String?, path: String, _ view: any TemplateObject) -> (template: String, context: RenderContext) {
         (template, RenderContext(layout: layout(name: template, title: title, description: description, path: path, trail: trail(for: path)), page: view))
     }
 

@@ -1,7 +1,7 @@
 /// The context every template is rendered with: the frame, and the page's own view.
 struct RenderContext: Sendable {
     let layout: LayoutView
-    let page: any Sendable
+    let page: any TemplateObject
 }
 
 /// A page that reads like an article: plain pages, posts, disclosures, organisations, leadership,
