@@ -1,13 +1,21 @@
 /// Text a template leaves behind: content that counts as missing.
+///
+/// A page is a placeholder when it says `TODO` anywhere, or when all it says is a short marker such as
+/// "Đang cập nhật" (a real page that mentions being updated somewhere in its text is not one).
+/// Works on UTF-8 bytes: the check runs over every post of a large site.
 enum Placeholder {
-    /// Compared without letter case, except `TODO` (which must be written in capitals).
+    /// Compared without letter case, in short texts only.
     static let markers = ["đang cập nhật", "lorem ipsum"]
+    /// Anywhere, written in capitals.
     static let capitalMarkers = ["TODO"]
+    /// Visible text longer than this is real content, whatever it mentions.
+    static let shortText = 120
 
     static func isPlaceholder(text: String) -> Bool {
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return true }
-        if capitalMarkers.contains(where: { trimmed.contains($0) }) { return true }
+        if capitalMarkers.contains(where: { contains(Array(trimmed.utf8), Array($0.utf8)) }) { return true }
+        guard trimmed.count <= shortText else { return false }
         let lower = trimmed.lowercased()
         return markers.contains { lower.contains($0) }
     }
@@ -15,19 +23,41 @@ enum Placeholder {
     /// A page is a placeholder when its title or text carries a marker, or when it has neither
     /// text nor anything else to show (files, people).
     static func isPlaceholder(_ page: Page) -> Bool {
-        let text = plainText(page.body.html)
-        let hasOther = !page.attachments.isEmpty || !page.people.isEmpty || !(page.procedure?.forms.isEmpty ?? true)
-        if text.trimmingSpaces().isEmpty { return !hasOther }
-        return isPlaceholder(text: page.title) && !page.title.trimmingSpaces().isEmpty || isPlaceholder(text: text)
+        let html = Array(page.body.html.utf8)
+        if capitalMarkers.contains(where: { contains(html, Array($0.utf8)) }) { return true }
+        if !page.title.trimmingSpaces().isEmpty, isPlaceholder(text: page.title) { return true }
+        guard let text = visibleText(html, limit: shortText * 4) else { return false }
+        if text.trimmingSpaces().isEmpty {
+            return page.attachments.isEmpty && page.people.isEmpty && (page.procedure?.forms.isEmpty ?? true)
+        }
+        return isPlaceholder(text: text)
     }
 
-    /// The text of rendered HTML, tags removed.
-    static func plainText(_ html: String) -> String {
-        var out = ""
+    /// The text of rendered HTML with tags removed, or nil when it is longer than `limit` bytes.
+    static func visibleText(_ html: [UInt8], limit: Int) -> String? {
+        var out: [UInt8] = []
         var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
+        for byte in html {
+            if byte == UInt8(ascii: "<") {
+                inTag = true
+            } else if byte == UInt8(ascii: ">") {
+                inTag = false
+            } else if !inTag {
+                out.append(byte)
+                if out.count > limit { return nil }
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 }

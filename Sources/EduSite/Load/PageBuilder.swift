@@ -15,17 +15,22 @@ struct PageBuilder: Sendable {
         let resolver = self.resolver
         let urls = self.urls
         let source = draft.source
+        let targets = ResolvedTargets()
         let document = markdown.render(
             draft.body, path: source, firstLine: draft.bodyFirstLine,
             rewrite: { written, _ in
-                switch resolver.resolve(written, from: source) {
+                let target = resolver.resolve(written, from: source)
+                targets.record(written, target)
+                return switch target {
                 case .sitePath(let path, let suffix): urls.href(path) + suffix
                 case .file(_, let path, _): urls.href(path)
                 case .external, .missing, .outsideSite: nil
                 }
             })
         let links = document.references.map { reference in
-            PageLink(reference: reference, target: resolver.resolve(reference.destination, from: source))
+            PageLink(
+                reference: reference,
+                target: targets.target(of: reference.destination) ?? resolver.resolve(reference.destination, from: source))
         }
 
         let common = draft.fields.common
@@ -90,6 +95,16 @@ struct PageBuilder: Sendable {
             params: common.params, keyLocations: keyLocations)
         return Outcome(page: page, diagnostics: diagnostics)
     }
+}
+
+/// What each link of one page resolved to while its Markdown rendered, so no link is resolved twice.
+/// `@unchecked Sendable`: the renderer calls `rewrite` synchronously on the thread that builds this one
+/// page, and the page reads the targets after rendering on the same thread; nothing else sees it.
+final class ResolvedTargets: @unchecked Sendable {
+    private var targets: [String: LinkTarget] = [:]
+
+    func record(_ written: String, _ target: LinkTarget) { targets[written] = target }
+    func target(of written: String) -> LinkTarget? { targets[written] }
 }
 
 /// Resolves the files a page's front matter names, reporting each one that is missing or outside

@@ -44,15 +44,25 @@ struct ReferenceResolver: Sendable {
         return .outsideSite
     }
 
+    /// `https:`, `mailto:`, `tel:`…: an ASCII letter, then letters, digits, `+ - .`, then `:`.
     static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let scheme = text[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
-            && scheme.first!.isLetter
+        var utf8 = text.utf8.makeIterator()
+        guard let first = utf8.next(), Self.isASCIILetter(first) else { return false }
+        while let byte = utf8.next() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard Self.isASCIILetter(byte) || (48...57).contains(byte) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            else { return false }
+        }
+        return false
     }
 
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
+
     static func splitSuffix(_ text: String) -> (String, String) {
-        guard let index = text.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (text, "") }
+        guard let index = text.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) else {
+            return (text, "")
+        }
         return (String(text[..<index]), String(text[index...]))
     }
 

@@ -11,22 +11,28 @@ public enum Path {
         components.reduce(base) { join($0, $1) }
     }
 
+    // Byte-level searches: these run for every link and file of a site.
+    private static let slash = UInt8(ascii: "/")
+    private static let dot = UInt8(ascii: ".")
+
     public static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: slash) else { return "" }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
     }
 
     public static func lastComponent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        guard let slash = path.utf8.lastIndex(of: slash) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     /// The extension without its dot, lowercased; empty when there is none.
     public static func fileExtension(_ path: String) -> String {
-        let name = lastComponent(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
+        let utf8 = path.utf8
+        let nameStart = utf8.lastIndex(of: slash).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard let dot = utf8[nameStart...].lastIndex(of: dot), dot != nameStart else { return "" }
+        let ext = path[utf8.index(after: dot)...]
+        return ext.utf8.allSatisfy({ !(65...90).contains($0) }) ? String(ext) : ext.lowercased()
     }
 
     public static func removingExtension(_ path: String) -> String {
