@@ -69,6 +69,9 @@ import Testing
             "school year folder", "content/cong-khai/nam-nay/a.md", "---\ntitle: A\ndisclosure: x\n---\n",
             .badSchoolYearFolder, SourceLocation(path: "content/cong-khai/nam-nay/a.md", line: 1, column: 1)),
         Case(
+            "template that does not parse", "layouts/page.mustache", "{{<base}}\n{{$main}}\n{{#page}}<p>{{title}}\n{{/main}}\n{{/base}}\n",
+            .templateSyntax, SourceLocation(path: "layouts/page.mustache", line: 4, column: 4)),
+        Case(
             "post without date", "content/tin-tuc/a.md", "---\ntitle: A\n---\nx\n", .missingDate,
             SourceLocation(path: "content/tin-tuc/a.md", line: 2, column: 1)),
     ]
@@ -96,5 +99,6 @@ import Testing
             #expect(errors.first?.hint != nil)
         }
         #expect(tree.files.filter { $0.key.hasPrefix("/site/public/") } == before)
+        #expect(!tree.files.keys.contains { $0.contains("edusite-staging") })
     }
 }

@@ -109,28 +109,38 @@ public struct SiteBuilder: Sendable {
             diagnostics: diagnostics, files: rendered.files, pageCount: plan.entries.count, compliance: checked.compliance)
     }
 
+    /// Load → Check → Render → Write. Pages are written to a staging folder in batches as they are
+    /// rendered, and the folder is swapped in only when everything succeeded.
     public func build(_ request: Request) -> Report {
         let output = request.output ?? Path.join(request.siteRoot, "public")
         let writer = OutputWriter(fileSystem: fileSystem)
         if let refusal = writer.validate(output: output, siteRoot: request.siteRoot, force: request.force) {
             return Report(diagnostics: [refusal], output: output, pageCount: 0, fileCount: 0, compliance: nil)
         }
-        let rendering = render(siteRoot: request.siteRoot, options: request.options, policy: request.policy)
-        guard let files = rendering.files else {
-            return Report(
-                diagnostics: rendering.diagnostics, output: output, pageCount: 0, fileCount: 0,
-                compliance: rendering.compliance)
+        let checked = loadAndCheck(siteRoot: request.siteRoot, options: request.options, policy: request.policy)
+        var diagnostics = checked.diagnostics
+        let failed = { (diagnostics: [Diagnostic]) in
+            Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0, compliance: checked.compliance)
         }
-        do {
-            try writer.write(files, to: output)
+        guard let site = checked.site, let plan = checked.plan, !diagnostics.hasErrors else { return failed(diagnostics) }
+        var fileCount = 0
+        do throws(DiagnosticError) {
+            let staging = try writer.stage(output)
+            diagnostics += try renderer.render(site, plan: plan, compliance: checked.compliance) { (files) throws(DiagnosticError) in
+                try staging.write(files)
+                fileCount += files.count
+            }
+            guard !diagnostics.hasErrors else {
+                staging.discard()
+                return failed(diagnostics)
+            }
+            try staging.commit()
         } catch {
-            return Report(
-                diagnostics: rendering.diagnostics + error.diagnostics, output: output, pageCount: 0, fileCount: 0,
-                compliance: rendering.compliance)
+            return failed(diagnostics + error.diagnostics)
         }
         return Report(
-            diagnostics: rendering.diagnostics, output: output, pageCount: rendering.pageCount,
-            fileCount: files.count + 1, compliance: rendering.compliance)
+            diagnostics: diagnostics, output: output, pageCount: plan.entries.count, fileCount: fileCount + 1,
+            compliance: checked.compliance)
     }
 
     private struct Checked {

@@ -1,21 +1,46 @@
-/// The Render stage: executes the plan, page by page on all cores, and adds the sitemap and
-/// robots.txt. Pure: the same site gives the same bytes.
+/// The Render stage: executes the plan, page by page on all cores, and adds the sitemap, robots.txt,
+/// feeds and the compliance report. Pure: the same site gives the same bytes.
 public struct SiteRenderer: Sendable {
     /// Injected by `edusite serve` only.
     public var liveReloadHTML: String?
+    /// Pages rendered (on all cores) before they are handed on, so a large site is never held whole.
+    public var batchSize: Int
 
-    public init(liveReloadHTML: String? = nil) { self.liveReloadHTML = liveReloadHTML }
+    public init(liveReloadHTML: String? = nil, batchSize: Int = 512) {
+        self.liveReloadHTML = liveReloadHTML
+        self.batchSize = batchSize
+    }
 
+    /// Every file of the site in one array (for `serve`, which keeps them in memory anyway).
     public func render(_ site: Site, plan: SitePlan, compliance: ComplianceResult? = nil)
         -> (files: [OutputFile], diagnostics: [Diagnostic])
     {
+        var files: [OutputFile] = []
+        let diagnostics = render(site, plan: plan, compliance: compliance) { files += $0 }
+        return (files, diagnostics)
+    }
+
+    /// Hands the files to `emit` in batches as they are rendered. Template problems are found before
+    /// any page is rendered: when there are some, nothing is emitted.
+    public func render<Failure: Error>(
+        _ site: Site, plan: SitePlan, compliance: ComplianceResult? = nil,
+        emit: ([OutputFile]) throws(Failure) -> Void
+    ) throws(Failure) -> [Diagnostic] {
         let (theme, diagnostics) = ThemeRenderer.compile(site.theme)
+        guard !diagnostics.hasErrors else { return diagnostics }
         let views = ViewFactory(site: site, plan: plan, liveReloadHTML: liveReloadHTML, compliance: compliance)
-        var files: [OutputFile] = plan.entries.parallelMap { entry in
-            let (template, context) = views.render(entry.job, path: entry.path)
-            return OutputFile(path: SitePlan.outputFile(for: entry.path), contents: .bytes(theme.render(context, template: template)))
+        var start = 0
+        while start < plan.entries.count {
+            let batch = Array(plan.entries[start..<min(start + batchSize, plan.entries.count)])
+            try emit(
+                batch.parallelMap { entry in
+                    let (template, context) = views.render(entry.job, path: entry.path)
+                    return OutputFile(
+                        path: SitePlan.outputFile(for: entry.path), contents: .bytes(theme.render(context, template: template)))
+                })
+            start += batchSize
         }
-        files += site.staticFiles.map {
+        var files = site.staticFiles.map {
             OutputFile(path: SitePlan.outputFile(for: $0.path), contents: .copy(from: $0.absoluteSource))
         }
         files.append(OutputFile(path: "sitemap.xml", contents: .bytes(Array(SitemapWriter.sitemap(site: site, plan: plan).utf8))))
@@ -28,6 +53,7 @@ public struct SiteRenderer: Sendable {
             let json = ComplianceReport(site: site, result: compliance).json()
             files.append(OutputFile(path: SitePlan.outputFile(for: SitePlan.complianceReportPath), contents: .bytes(Array(json.utf8))))
         }
-        return (files, diagnostics)
+        try emit(files)
+        return diagnostics
     }
 }
