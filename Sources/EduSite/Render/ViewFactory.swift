@@ -10,6 +10,11 @@ struct ViewFactory: Sendable {
     let liveReloadHTML: String?
     /// How the site meets its manifests, for the self-check page.
     let compliance: ComplianceResult?
+    /// What is the same on every page, made once: the footer and the menu entries.
+    private(set) var footer: FooterView
+    private(set) var menuEntries: [MenuEntry] = []
+    /// Each post's card, made once: a post shows on its section's list, its tags' lists, the home page.
+    private(set) var postCards: [String: PostCardView] = [:]
 
     init(site: Site, plan: SitePlan, liveReloadHTML: String? = nil, compliance: ComplianceResult? = nil) {
         self.site = site
@@ -19,6 +24,9 @@ struct ViewFactory: Sendable {
         self.feeds = plan.feeds
         self.liveReloadHTML = liveReloadHTML
         self.compliance = compliance
+        self.footer = Self.footer(site.config, urls: urls)
+        self.menuEntries = site.config.menu ?? defaultMenu
+        self.postCards = Dictionary(index.allPosts.map { ($0.path, makePostCard($0)) }, uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: Frame
@@ -68,8 +76,7 @@ struct ViewFactory: Sendable {
     }
 
     func menu(current: String) -> [MenuItemView] {
-        let entries = site.config.menu ?? defaultMenu
-        return entries.map { entry in
+        return menuEntries.map { entry in
             let isSitePath = entry.url.hasPrefix("/")
             let isCurrent =
                 isSitePath && (entry.url == "/" ? current == "/" : current.hasPrefix(entry.url))
@@ -98,11 +105,10 @@ struct ViewFactory: Sendable {
         return entries
     }
 
-    var footer: FooterView {
-        let config = site.config
-        return FooterView(
+    static func footer(_ config: SiteConfig, urls: SiteURLs) -> FooterView {
+        FooterView(
             siteName: config.name,
-            contact: contact,
+            contact: contact(config.contact),
             contactHref: urls.href("/lien-he/"),
             feedbackHref: urls.href("/gop-y/"),
             sitemapHref: urls.href("/sitemap.xml"),
@@ -111,9 +117,10 @@ struct ViewFactory: Sendable {
             parentOfficeURL: config.parentOffice?.url)
     }
 
-    var contact: ContactView {
-        let contact = site.config.contact
-        return ContactView(
+    var contact: ContactView { footer.contact }
+
+    static func contact(_ contact: Contact) -> ContactView {
+        ContactView(
             address: contact.address, landline: contact.landline, landlineHref: Self.telHref(contact.landline),
             email: contact.email, emailHref: "mailto:" + contact.email, hotline: contact.hotline,
             hotlineHref: contact.hotline.map(Self.telHref), fax: contact.fax, hours: contact.hours,
@@ -176,7 +183,9 @@ struct ViewFactory: Sendable {
         section.indexPage?.title ?? section.config.title
     }
 
-    func postCard(_ page: Page) -> PostCardView {
+    func postCard(_ page: Page) -> PostCardView { postCards[page.path] ?? makePostCard(page) }
+
+    func makePostCard(_ page: Page) -> PostCardView {
         let section = index.sections.first { if case .post(let s) = page.kind { s == $0.config.path } else { false } }
         return PostCardView(
             title: page.title, href: urls.href(page.path), dateDisplay: page.date?.displayDate ?? "",
