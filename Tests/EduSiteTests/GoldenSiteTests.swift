@@ -37,12 +37,11 @@ import Testing
 
     static func buildGoldenSite() -> (SiteBuilder.Report, MemoryTree) {
         let (fileSystem, tree) = Fixture(files: siteFiles).fileSystem()
-        _ = fileSystem
         let request = SiteBuilder.Request(
             siteRoot: "/site",
             options: LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: Fixture.themeSearchPaths),
             compliance: .off)
-        return (SiteBuilder(fileSystem: .memory(tree)).build(request), tree)
+        return (SiteBuilder(fileSystem: fileSystem).build(request), tree)
     }
 
     @Test func goldenSiteBuildsCleanly() {

@@ -85,10 +85,10 @@ public struct SiteBuilder: Sendable {
     /// Load and Check only: what `edusite check` runs.
     public func check(siteRoot: String, options: LoadOptions, policy: CheckPolicy = CheckPolicy()) -> CheckOutcome {
         let checked = loadAndCheck(siteRoot: siteRoot, options: options, policy: policy)
-        guard let site = checked.site, let plan = checked.plan else {
+        guard let site = checked.site else {
             return CheckOutcome(site: nil, diagnostics: checked.diagnostics, compliance: nil, loaded: false)
         }
-        _ = plan
+        // Templates are parsed here too, so `check` reports what `build` would stop on.
         let diagnostics = checked.diagnostics + ThemeRenderer.compile(site.theme).1
         return CheckOutcome(
             site: site, diagnostics: diagnostics, compliance: checked.compliance, loaded: checked.manifestsLoaded)
