@@ -72,6 +72,10 @@ import Testing
             "template that does not parse", "layouts/page.mustache", "{{<base}}\n{{$main}}\n{{#page}}<p>{{title}}\n{{/main}}\n{{/base}}\n",
             .templateSyntax, SourceLocation(path: "layouts/page.mustache", line: 4, column: 4)),
         Case(
+            "template that includes a missing partial", "layouts/page.mustache",
+            "{{<base}}\n{{$main}}\n<p>Trang</p>  {{> partials/khong-co }}\n{{/main}}\n{{/base}}\n",
+            .missingPartial, SourceLocation(path: "layouts/page.mustache", line: 3, column: 15)),
+        Case(
             "post without date", "content/tin-tuc/a.md", "---\ntitle: A\n---\nx\n", .missingDate,
             SourceLocation(path: "content/tin-tuc/a.md", line: 2, column: 1)),
     ]

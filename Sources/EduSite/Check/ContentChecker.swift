@@ -96,42 +96,14 @@ public struct ContentChecker: Sendable {
             }
         }
         for template in site.theme.templates {
-            for (name, line, column) in Self.partialReferences(in: template.text) where !available.contains(name) {
+            for tag in TemplateTags.partials(in: template.text) where !available.contains(tag.name) {
                 diagnostics.append(
                     Diagnostic(
-                        .missingPartial, .error, "the template includes `\(name)`, which the theme does not have",
-                        at: SourceLocation(path: template.displaySource, line: line, column: column),
-                        hint: "add `layouts/\(name).mustache`, or correct the name"))
+                        .missingPartial, .error, "the template includes `\(tag.name)`, which the theme does not have",
+                        at: SourceLocation(path: template.displaySource, line: tag.line, column: tag.column),
+                        hint: "add `layouts/\(tag.name).mustache`, or correct the name"))
             }
         }
         return diagnostics
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags with their 1-based line and column.
-    static func partialReferences(in text: String) -> [(String, Int, Int)] {
-        var found: [(String, Int, Int)] = []
-        var line = 1
-        var column = 1
-        let chars = Array(text.unicodeScalars)
-        var i = 0
-        while i < chars.count {
-            if chars[i] == "{", i + 2 < chars.count, chars[i + 1] == "{", chars[i + 2] == ">" || chars[i + 2] == "<" {
-                var j = i + 3
-                var name = ""
-                while j < chars.count, chars[j] != "}" {
-                    name.unicodeScalars.append(chars[j])
-                    j += 1
-                }
-                found.append((name.trimmingSpaces(), line, column))
-            }
-            if chars[i] == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            i += 1
-        }
-        return found
     }
 }

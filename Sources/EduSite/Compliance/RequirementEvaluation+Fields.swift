@@ -31,8 +31,8 @@ extension RequirementEvaluation {
         while let name = pending.popLast() {
             guard visited.insert(name).inserted, let template = templates[name] else { continue }
             names.formUnion(TemplateTags.names(in: template.text))
-            for (partial, _, _) in ContentChecker.partialReferences(in: template.text) where !stopAt.contains(partial) {
-                pending.append(partial)
+            for partial in TemplateTags.partials(in: template.text) where !stopAt.contains(partial.name) {
+                pending.append(partial.name)
             }
         }
         let target = visited.contains("partials/footer") && requirement.kind == .footer ? "partials/footer" : root
@@ -84,23 +84,6 @@ extension RequirementEvaluation {
 }
 
 /// Names used in Mustache tags: `{{#layout.footer}}` → `layout.footer`.
-enum TemplateTags {
-    static func names(in text: String) -> Set<String> {
-        var names: Set<String> = []
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{") {
-            let after = rest[open.upperBound...]
-            guard let close = after.firstRange(of: "}}") else { break }
-            var name = after[..<close.lowerBound]
-            while let first = name.first, "{#^/&$!<>= ".contains(first) { name = name.dropFirst() }
-            while let last = name.last, "} ".contains(last) { name = name.dropLast() }
-            if !name.isEmpty { names.insert(String(name)) }
-            rest = after[close.upperBound...]
-        }
-        return names
-    }
-}
-
 /// The unaccented school name of a domain: "Trường THPT Sông Sài Gòn" → "songsaigon".
 enum DomainName {
     static func schoolPart(of name: String, levelWords: [String]) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -71,32 +72,11 @@ public final class LiveReloadHub: Sendable {
         Array("event: \(name)\ndata: \(data)\n\n".utf8)
     }
 
-    /// A JSON array of strings, without Foundation's encoder (the text is all we send).
+    /// A JSON array of strings.
     static func json(_ lines: [String]) -> String {
-        "[" + lines.map { line in
-            var out = "\""
-            for scalar in line.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        out += "\\u00" + String(scalar.value, radix: 16).leftPadded(to: 2)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
-        }.joined(separator: ",") + "]"
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Encoding an array of strings cannot fail.
+        return (try? encoder.encode(lines)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 }

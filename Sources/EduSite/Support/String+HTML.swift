@@ -1,22 +1,4 @@
 extension String {
-    /// Escapes text for HTML element content and quoted attribute values.
-    public var htmlEscaped: String {
-        guard utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return self }
-        var out = ""
-        out.reserveCapacity(utf8.count + 16)
-        for character in unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
-
     /// Escapes text for XML (feeds, sitemaps).
     public var xmlEscaped: String {
         guard utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 || $0 < 32 }) else {
