@@ -35,7 +35,7 @@ struct BuildCommand: AsyncParsableCommand {
             siteRoot: siteOptions.siteRoot, output: output.map(CommandSupport.absolute),
             options: siteOptions.loadOptions(baseURL: baseURL), force: force, strictFeeds: strictFeeds,
             compliance: noCheck ? .reportOnly : .enforce)
-        let report = SiteBuilder().build(request)
+        let report = SiteBuilder(usesCache: true).build(request)
         CommandSupport.printDiagnostics(report.diagnostics)
         guard report.succeeded else {
             CommandSupport.printError(

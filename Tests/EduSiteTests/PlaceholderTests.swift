@@ -6,7 +6,8 @@ import Testing
     static func page(title: String = "Công khai tài chính", html: String) -> Page {
         Page(
             source: "content/a.md", kind: .page, path: "/a/", title: title, description: nil, date: nil, updated: nil,
-            weight: 0, draft: false, summary: "", body: PageBody(html: html, headings: [], links: [], wordCount: 0),
+            weight: 0, draft: false, summary: "", body: PageBody(
+                html: BodyHTML(html), headings: [], links: [], wordCount: 0, sample: Placeholder.sample(html: html)),
             tags: [], image: nil, imageAlt: nil, attachments: [], people: [], organisation: nil, disclosure: nil,
             procedure: nil, layout: nil, params: [:], keyLocations: [:])
     }

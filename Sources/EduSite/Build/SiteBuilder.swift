@@ -76,11 +76,18 @@ public struct SiteBuilder: Sendable {
 
     public var fileSystem: FileSystem
     public var renderer: SiteRenderer
+    /// `build` keeps page bodies, and what it needs to rebuild only what changed, in the site's
+    /// `.edusite/cache/` (on the real disk). Off for in-memory trees.
+    public var usesCache: Bool
 
-    public init(fileSystem: FileSystem = .live, renderer: SiteRenderer = SiteRenderer()) {
+    public init(fileSystem: FileSystem = .live, renderer: SiteRenderer = SiteRenderer(), usesCache: Bool = false) {
         self.fileSystem = fileSystem
         self.renderer = renderer
+        self.usesCache = usesCache
     }
+
+    /// The build cache of a site.
+    public static func cacheFolder(siteRoot: String) -> String { Path.join(siteRoot, ".edusite", "cache") }
 
     /// Load and Check only: what `edusite check` runs.
     public func check(siteRoot: String, options: LoadOptions, policy: CheckPolicy = CheckPolicy()) -> CheckOutcome {
@@ -117,7 +124,9 @@ public struct SiteBuilder: Sendable {
         if let refusal = writer.validate(output: output, siteRoot: request.siteRoot, force: request.force) {
             return Report(diagnostics: [refusal], output: output, pageCount: 0, fileCount: 0, compliance: nil)
         }
-        let checked = loadAndCheck(siteRoot: request.siteRoot, options: request.options, policy: request.policy)
+        let bodies = usesCache ? openBodyStore(siteRoot: request.siteRoot) : nil
+        let checked = loadAndCheck(
+            siteRoot: request.siteRoot, options: request.options, policy: request.policy, bodies: bodies)
         var diagnostics = checked.diagnostics
         let failed = { (diagnostics: [Diagnostic]) in
             Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0, compliance: checked.compliance)
@@ -152,8 +161,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Load, then every check: content rules, the parent office's feeds, the required sections.
-    private func loadAndCheck(siteRoot: String, options: LoadOptions, policy: CheckPolicy) -> Checked {
-        let loaded = SiteLoader(fileSystem: fileSystem).load(root: siteRoot, options: options)
+    private func loadAndCheck(
+        siteRoot: String, options: LoadOptions, policy: CheckPolicy, bodies: BodyStore? = nil
+    ) -> Checked {
+        let loaded = SiteLoader(fileSystem: fileSystem, bodies: bodies).load(root: siteRoot, options: options)
         guard let site = loaded.site else {
             return Checked(site: nil, plan: nil, diagnostics: loaded.diagnostics, compliance: nil, manifestsLoaded: false)
         }
@@ -165,6 +176,13 @@ public struct SiteBuilder: Sendable {
         diagnostics += complianceDiagnostics
         return Checked(
             site: site, plan: plan, diagnostics: diagnostics, compliance: compliance, manifestsLoaded: manifestsLoaded)
+    }
+
+    /// Page bodies go to `.edusite/cache/bodies`; when that cannot be written they stay in memory.
+    private func openBodyStore(siteRoot: String) -> BodyStore? {
+        let folder = Self.cacheFolder(siteRoot: siteRoot)
+        try? fileSystem.createDirectory(folder)
+        return try? BodyStore(file: Path.join(folder, "bodies"), reset: true)
     }
 
     /// Loads the manifests and checks the site against them. Under `.reportOnly` findings and

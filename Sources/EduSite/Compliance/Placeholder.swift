@@ -23,14 +23,21 @@ enum Placeholder {
     /// A page is a placeholder when its title or text carries a marker, or when it has neither
     /// text nor anything else to show (files, people).
     static func isPlaceholder(_ page: Page) -> Bool {
-        let html = Array(page.body.html.utf8)
-        if capitalMarkers.contains(where: { contains(html, Array($0.utf8)) }) { return true }
+        if page.body.sample.hasCapitalMarker { return true }
         if !page.title.trimmingSpaces().isEmpty, isPlaceholder(text: page.title) { return true }
-        guard let text = visibleText(html, limit: shortText * 4) else { return false }
+        guard let text = page.body.sample.shortText else { return false }
         if text.trimmingSpaces().isEmpty {
             return page.attachments.isEmpty && page.people.isEmpty && (page.procedure?.forms.isEmpty ?? true)
         }
         return isPlaceholder(text: text)
+    }
+
+    /// What `isPlaceholder(_:)` needs of a body, taken when its HTML is rendered.
+    static func sample(html: String) -> BodyTextSample {
+        let bytes = Array(html.utf8)
+        return BodyTextSample(
+            hasCapitalMarker: capitalMarkers.contains { contains(bytes, Array($0.utf8)) },
+            shortText: visibleText(bytes, limit: shortText * 4))
     }
 
     /// The text of rendered HTML with tags removed, or nil when it is longer than `limit` bytes.

@@ -1,4 +1,5 @@
 /// A Markdown file with its front matter decoded and its URL known, before its body is rendered.
+/// It does not hold the body: phase two reads it again, so a large site's text is never all in memory.
 struct DraftPage: Sendable {
     enum Fields: Sendable {
         case plain(PlainFrontMatter)
@@ -26,8 +27,11 @@ struct DraftPage: Sendable {
     var path: String
     var fields: Fields
     var frontMatter: YAMLNode
-    var body: ArraySlice<UInt8>
+    /// Byte offset of the body in the file, and the file line it starts on.
+    var bodyOffset: Int
     var bodyFirstLine: Int
+    /// Of the whole file as phase one read it.
+    var contentHash: ContentHash
     var date: ContentDate?
     var updated: ContentDate?
 }

@@ -1,9 +1,13 @@
-/// Phase two of loading a page: render its Markdown (links rewritten to site URLs), resolve the
-/// files it names, and assemble the `Page`.
+/// Phase two of loading a page: read its body again, render its Markdown (links rewritten to site
+/// URLs), resolve the files it names, and assemble the `Page`.
 struct PageBuilder: Sendable {
+    let fileSystem: FileSystem
+    let root: String
     let resolver: ReferenceResolver
     let urls: SiteURLs
     let markdown: MarkdownRenderer
+    /// Where bodies go; nil keeps each in its page.
+    let bodies: BodyStore?
 
     struct Outcome: Sendable {
         var page: Page?
@@ -16,8 +20,23 @@ struct PageBuilder: Sendable {
         let urls = self.urls
         let source = draft.source
         let targets = ResolvedTargets()
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.readFile(Path.join(root, source))
+        } catch {
+            return Outcome(page: nil, diagnostics: [Diagnostic(.unreadableFile, .error, "\(error)", at: .file(source))])
+        }
+        guard ContentHash.of(bytes) == draft.contentHash else {
+            return Outcome(
+                page: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .unreadableFile, .error, "the file changed while the site was being built", at: .file(source),
+                        hint: "save your changes, then build again")
+                ])
+        }
         let document = markdown.render(
-            draft.body, path: source, firstLine: draft.bodyFirstLine,
+            bytes[draft.bodyOffset...], path: source, firstLine: draft.bodyFirstLine,
             rewrite: { written, _ in
                 let target = resolver.resolve(written, from: source)
                 targets.record(written, target)
@@ -89,7 +108,10 @@ struct PageBuilder: Sendable {
         let page = Page(
             source: source, kind: draft.kind, path: draft.path, title: common.title, description: common.description,
             date: draft.date, updated: draft.updated, weight: common.weight, draft: common.draft,
-            summary: summary, body: PageBody(html: document.html, headings: document.headings, links: links, wordCount: document.wordCount),
+            summary: summary,
+            body: PageBody(
+                html: bodies?.put(document.html) ?? BodyHTML(document.html), headings: document.headings, links: links,
+                wordCount: document.wordCount, sample: Placeholder.sample(html: document.html)),
             tags: tags, image: image, imageAlt: common.imageAlt, attachments: attachments, people: people,
             organisation: organisation, disclosure: disclosure, procedure: procedure, layout: common.layout,
             params: common.params, keyLocations: keyLocations)

@@ -70,7 +70,8 @@ struct PageReader: Sendable {
             }
             let draft = DraftPage(
                 source: source, kind: kind, path: ContentClassifier.sitePath(of: relative, slug: common.slug),
-                fields: fields, frontMatter: node, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+                fields: fields, frontMatter: node, bodyOffset: parts.body.startIndex, bodyFirstLine: parts.bodyFirstLine,
+                contentHash: ContentHash.of(bytes),
                 date: common.date?.resolved(defaultOffset: utcOffset),
                 updated: common.updated?.resolved(defaultOffset: utcOffset))
             return Outcome(draft: diagnostics.isEmpty ? draft : nil, diagnostics: diagnostics)

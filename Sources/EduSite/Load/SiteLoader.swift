@@ -4,8 +4,13 @@
 /// first, so one build shows the IT teacher all that needs fixing.
 public struct SiteLoader: Sendable {
     public var fileSystem: FileSystem
+    /// Where page bodies go; nil keeps each in its page.
+    public var bodies: BodyStore?
 
-    public init(fileSystem: FileSystem = .live) { self.fileSystem = fileSystem }
+    public init(fileSystem: FileSystem = .live, bodies: BodyStore? = nil) {
+        self.fileSystem = fileSystem
+        self.bodies = bodies
+    }
 
     public func load(root: String, options: LoadOptions) -> LoadResult {
         var diagnostics: [Diagnostic] = []
@@ -58,8 +63,8 @@ public struct SiteLoader: Sendable {
         let resolver = ReferenceResolver(
             files: files, pagePaths: Dictionary(readable.map { ($0.source, $0.path) }, uniquingKeysWith: { a, _ in a }))
         let builder = PageBuilder(
-            resolver: resolver, urls: SiteURLs(baseURL: config.baseURL),
-            markdown: MarkdownRenderer(options: MarkdownOptions(unsafe: config.markdown.unsafe)))
+            fileSystem: fileSystem, root: root, resolver: resolver, urls: SiteURLs(baseURL: config.baseURL),
+            markdown: MarkdownRenderer(options: MarkdownOptions(unsafe: config.markdown.unsafe)), bodies: bodies)
         let built = readable.parallelMap { builder.build($0) }
         var pages: [Page] = []
         for outcome in built {

@@ -33,16 +33,32 @@ public struct Page: Sendable, Hashable {
 }
 
 public struct PageBody: Sendable, Hashable {
-    public var html: String
+    public var html: BodyHTML
     public var headings: [MarkdownHeading]
     public var links: [PageLink]
     public var wordCount: Int
+    /// What the placeholder check needs of the HTML, taken while it was at hand.
+    public var sample: BodyTextSample
 
-    public init(html: String, headings: [MarkdownHeading], links: [PageLink], wordCount: Int) {
+    public init(html: BodyHTML, headings: [MarkdownHeading], links: [PageLink], wordCount: Int, sample: BodyTextSample) {
         self.html = html
         self.headings = headings
         self.links = links
         self.wordCount = wordCount
+        self.sample = sample
+    }
+}
+
+/// The little of a body's text that tells a real page from a template's leftover.
+public struct BodyTextSample: Sendable, Hashable {
+    /// The HTML says `TODO` (or another capital marker) somewhere.
+    public var hasCapitalMarker: Bool
+    /// The visible text (tags removed) when it is short; nil when it is long enough to be real content.
+    public var shortText: String?
+
+    public init(hasCapitalMarker: Bool, shortText: String?) {
+        self.hasCapitalMarker = hasCapitalMarker
+        self.shortText = shortText
     }
 }
 

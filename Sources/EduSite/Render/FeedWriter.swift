@@ -86,7 +86,7 @@ struct FeedWriter: Sendable {
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(link)\"/>\n<id>\(link)</id>\n"
             xml += "<published>\(published.rfc3339)</published>\n<updated>\((post.updated ?? published).rfc3339)</updated>\n"
             if site.config.feeds.fullContent {
-                xml += "<content type=\"html\">\(post.body.html.xmlEscaped)</content>\n"
+                xml += "<content type=\"html\">\(post.body.html.string.xmlEscaped)</content>\n"
             } else {
                 xml += "<summary>\(post.summary.xmlEscaped)</summary>\n"
             }
@@ -100,7 +100,7 @@ struct FeedWriter: Sendable {
     }
 
     private func body(of post: Page) -> String {
-        site.config.feeds.fullContent ? post.body.html : post.summary
+        site.config.feeds.fullContent ? post.body.html.string : post.summary
     }
 
     static func mimeType(_ path: String) -> String {
