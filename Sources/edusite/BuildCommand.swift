@@ -44,6 +44,10 @@ struct BuildCommand: AsyncParsableCommand {
         }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         if let compliance = report.compliance { print(compliance.summary) }
-        print("built \(report.pageCount) pages, \(report.fileCount) files into \(report.output) in \(milliseconds) ms")
+        let files = report.incremental ? "\(report.fileCount) changed files" : "\(report.fileCount) files"
+        print("built \(report.pageCount) pages, \(files) into \(report.output) in \(milliseconds) ms")
+        if report.incremental {
+            print("rebuilt from the cache: \(report.renderedPageCount) pages rendered, \(report.reusedPageCount) unchanged pages not read again")
+        }
     }
 }

@@ -47,12 +47,26 @@ public struct SiteBuilder: Sendable {
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic]
         public var output: String
-        /// HTML pages written.
+        /// HTML pages the site has.
         public var pageCount: Int
-        /// All files written.
+        /// Files written.
         public var fileCount: Int
         public var compliance: ComplianceResult?
         public var succeeded: Bool { !diagnostics.hasErrors }
+        /// Pages rendered by this build (all of them, unless it was a rebuild).
+        public var renderedPageCount = 0
+        /// Pages taken from the previous build instead of read again.
+        public var reusedPageCount = 0
+        /// The output was updated in place from the build cache.
+        public var incremental = false
+
+        public init(diagnostics: [Diagnostic], output: String, pageCount: Int, fileCount: Int, compliance: ComplianceResult?) {
+            self.diagnostics = diagnostics
+            self.output = output
+            self.pageCount = pageCount
+            self.fileCount = fileCount
+            self.compliance = compliance
+        }
     }
 
     /// What `edusite check` needs: the site, every finding, and how each requirement stands.
@@ -117,39 +131,85 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Load → Check → Render → Write. Pages are written to a staging folder in batches as they are
-    /// rendered, and the folder is swapped in only when everything succeeded.
+    /// rendered, and the folder is swapped in only when everything succeeded. With the cache, a
+    /// rebuild reuses the pages whose files did not change and rewrites only the files that changed.
     public func build(_ request: Request) -> Report {
         let output = request.output ?? Path.join(request.siteRoot, "public")
         let writer = OutputWriter(fileSystem: fileSystem)
         if let refusal = writer.validate(output: output, siteRoot: request.siteRoot, force: request.force) {
             return Report(diagnostics: [refusal], output: output, pageCount: 0, fileCount: 0, compliance: nil)
         }
-        let bodies = usesCache ? openBodyStore(siteRoot: request.siteRoot) : nil
+        let startedAt = BuildCacheFolder.now()
+        let cacheFolder = usesCache ? BuildCacheFolder(siteRoot: request.siteRoot, fileSystem: fileSystem) : nil
+        var previous = cacheFolder?.previous(output: output)
+        let bodies = cacheFolder?.openBodies(reset: previous == nil)
+        if bodies == nil { previous = nil }
         let checked = loadAndCheck(
-            siteRoot: request.siteRoot, options: request.options, policy: request.policy, bodies: bodies)
+            siteRoot: request.siteRoot, options: request.options, policy: request.policy, bodies: bodies,
+            reuse: bodies.flatMap { bodies in previous?.pageReuse(bodies: bodies) })
         var diagnostics = checked.diagnostics
         let failed = { (diagnostics: [Diagnostic]) in
             Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0, compliance: checked.compliance)
         }
         guard let site = checked.site, let plan = checked.plan, !diagnostics.hasErrors else { return failed(diagnostics) }
+        let (value, templateDiagnostics) = renderer.prepare(site, plan: plan, compliance: checked.compliance)
+        diagnostics += templateDiagnostics
+        guard let prepared = value else { return failed(diagnostics) }
+
+        var state = cacheFolder.map { _ in
+            CachedBuild(
+                site: site, plan: plan, prepared: prepared, stamps: checked.stamps, liveReloadHTML: renderer.liveReloadHTML,
+                fileSystem: fileSystem)
+        }
+        if let cacheFolder, let previous, let bodies, var update = state?.update(from: previous, bodies: bodies, startedAt: startedAt) {
+            // The content is good: only the disk can fail from here, and then the next build starts over.
+            cacheFolder.invalidate()
+            do throws(DiagnosticError) {
+                try OutputUpdate(fileSystem: fileSystem, output: output).apply(write: update.files, remove: update.stale)
+            } catch {
+                return failed(diagnostics + error.diagnostics)
+            }
+            update.cache.resolutionKey = checked.resolutionKey
+            update.cache.outputFolder = output
+            cacheFolder.save(update.cache)
+            var report = Report(
+                diagnostics: diagnostics, output: output, pageCount: plan.entries.count, fileCount: update.files.count,
+                compliance: checked.compliance)
+            report.renderedPageCount = update.renderedPageCount
+            report.reusedPageCount = checked.reusedPageCount
+            report.incremental = true
+            return report
+        }
+
         var fileCount = 0
+        cacheFolder?.invalidate()
         do throws(DiagnosticError) {
             let staging = try writer.stage(output)
-            diagnostics += try renderer.render(site, plan: plan, compliance: checked.compliance) { (files) throws(DiagnosticError) in
+            var start = 0
+            while start < plan.entries.count {
+                let files = renderer.renderPages(plan.entries[start..<min(start + renderer.batchSize, plan.entries.count)], prepared)
                 try staging.write(files)
+                state?.recordRendered(files)
                 fileCount += files.count
+                start += renderer.batchSize
             }
-            guard !diagnostics.hasErrors else {
-                staging.discard()
-                return failed(diagnostics)
-            }
+            let others = renderer.staticFiles(site) + renderer.generatedFiles(site, plan: plan, compliance: checked.compliance)
+            try staging.write(others)
+            state?.recordRendered(others)
+            fileCount += others.count
             try staging.commit()
         } catch {
             return failed(diagnostics + error.diagnostics)
         }
-        return Report(
+        if let cacheFolder, let state, let bodies {
+            cacheFolder.save(
+                state.cache(output: output, resolutionKey: checked.resolutionKey, bodies: bodies, startedAt: startedAt))
+        }
+        var report = Report(
             diagnostics: diagnostics, output: output, pageCount: plan.entries.count, fileCount: fileCount + 1,
             compliance: checked.compliance)
+        report.renderedPageCount = plan.entries.count
+        return report
     }
 
     private struct Checked {
@@ -158,13 +218,16 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic]
         var compliance: ComplianceResult?
         var manifestsLoaded: Bool
+        var resolutionKey = ContentHash()
+        var reusedPageCount = 0
+        var stamps: [String: PageFileStamp] = [:]
     }
 
     /// Load, then every check: content rules, the parent office's feeds, the required sections.
     private func loadAndCheck(
-        siteRoot: String, options: LoadOptions, policy: CheckPolicy, bodies: BodyStore? = nil
+        siteRoot: String, options: LoadOptions, policy: CheckPolicy, bodies: BodyStore? = nil, reuse: PageReuse? = nil
     ) -> Checked {
-        let loaded = SiteLoader(fileSystem: fileSystem, bodies: bodies).load(root: siteRoot, options: options)
+        let loaded = SiteLoader(fileSystem: fileSystem, bodies: bodies).load(root: siteRoot, options: options, reuse: reuse)
         guard let site = loaded.site else {
             return Checked(site: nil, plan: nil, diagnostics: loaded.diagnostics, compliance: nil, manifestsLoaded: false)
         }
@@ -175,7 +238,8 @@ public struct SiteBuilder: Sendable {
         diagnostics += UpstreamFeedChecker(strict: policy.strictFeeds).check(site)
         diagnostics += complianceDiagnostics
         return Checked(
-            site: site, plan: plan, diagnostics: diagnostics, compliance: compliance, manifestsLoaded: manifestsLoaded)
+            site: site, plan: plan, diagnostics: diagnostics, compliance: compliance, manifestsLoaded: manifestsLoaded,
+            resolutionKey: loaded.resolutionKey, reusedPageCount: loaded.reusedPageCount, stamps: loaded.stamps)
     }
 
     /// Page bodies go to `.edusite/cache/bodies`; when that cannot be written they stay in memory.

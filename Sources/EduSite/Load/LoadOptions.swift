@@ -26,4 +26,15 @@ public struct LoadOptions: Sendable {
 public struct LoadResult: Sendable {
     public var site: Site?
     public var diagnostics: [Diagnostic]
+    /// Each page's file as it was read, by source: what the next build compares against.
+    public var stamps: [String: PageFileStamp] = [:]
+    /// What every page's links and files resolved against (see `PageReuse`).
+    public var resolutionKey = ContentHash()
+    /// Pages taken from the previous build rather than read.
+    public var reusedPageCount = 0
+
+    public init(site: Site?, diagnostics: [Diagnostic]) {
+        self.site = site
+        self.diagnostics = diagnostics
+    }
 }

@@ -12,7 +12,7 @@ public struct SiteLoader: Sendable {
         self.bodies = bodies
     }
 
-    public func load(root: String, options: LoadOptions) -> LoadResult {
+    public func load(root: String, options: LoadOptions, reuse: PageReuse? = nil) -> LoadResult {
         var diagnostics: [Diagnostic] = []
         guard let loaded = ConfigLoader(fileSystem: fileSystem).load(root: root, into: &diagnostics)
         else { return LoadResult(site: nil, diagnostics: diagnostics) }
@@ -44,33 +44,19 @@ public struct SiteLoader: Sendable {
             files["content/" + relative] = fileSystem.itemInfo(Path.join(root, "content", relative))?.size ?? 0
         }
 
+        let configHash = ContentHash.of((try? fileSystem.readFile(Path.join(root, ConfigLoader.fileName))) ?? [])
         let reader = PageReader(
             fileSystem: fileSystem, root: root,
             classifier: ContentClassifier(datedSections: Set(config.sections.map(\.path))),
             utcOffset: utcOffset, includeDrafts: options.includeDrafts)
-        let drafts = markdownFiles.parallelMap { reader.read($0) }
-        var readable: [DraftPage] = []
-        var unreadablePaths: Set<String> = []
-        for (relative, outcome) in zip(markdownFiles, drafts) {
-            diagnostics += outcome.diagnostics
-            if let draft = outcome.draft {
-                readable.append(draft)
-            } else if outcome.diagnostics.hasErrors {
-                unreadablePaths.insert(ContentClassifier.sitePath(of: relative, slug: nil))
-            }
-        }
-
-        let resolver = ReferenceResolver(
-            files: files, pagePaths: Dictionary(readable.map { ($0.source, $0.path) }, uniquingKeysWith: { a, _ in a }))
         let builder = PageBuilder(
-            fileSystem: fileSystem, root: root, resolver: resolver, urls: SiteURLs(baseURL: config.baseURL),
+            fileSystem: fileSystem, root: root, resolver: ReferenceResolver(files: files, pagePaths: [:]),
+            urls: SiteURLs(baseURL: config.baseURL),
             markdown: MarkdownRenderer(options: MarkdownOptions(unsafe: config.markdown.unsafe)), bodies: bodies)
-        let built = readable.parallelMap { builder.build($0) }
-        var pages: [Page] = []
-        for outcome in built {
-            diagnostics += outcome.diagnostics
-            if let page = outcome.page { pages.append(page) }
-        }
+        let loadedPages = loadPages(
+            markdownFiles, root: root, reader: reader, builder: builder, files: files, options: options, configHash: configHash,
+            reuse: reuse)
+        diagnostics += loadedPages.diagnostics
 
         let themeLoader = ThemeLoader(fileSystem: fileSystem, searchPaths: options.themeSearchPaths)
         guard let (theme, themeAssets) = themeLoader.load(
@@ -91,10 +77,128 @@ public struct SiteLoader: Sendable {
         }
 
         var site = Site(
-            root: root, config: config, configNode: configNode, pages: pages, staticFiles: staticFiles, theme: theme,
+            root: root, config: config, configNode: configNode, pages: loadedPages.pages, staticFiles: staticFiles, theme: theme,
             upstreamFeeds: upstreamFeeds(config, configNode, root: root), buildDate: buildDate)
-        site.unreadablePagePaths = unreadablePaths
-        return LoadResult(site: site, diagnostics: diagnostics)
+        site.unreadablePagePaths = loadedPages.unreadablePaths
+        site.configHash = configHash
+        var result = LoadResult(site: site, diagnostics: diagnostics)
+        result.stamps = loadedPages.stamps
+        result.resolutionKey = loadedPages.resolutionKey
+        result.reusedPageCount = loadedPages.reusedCount
+        return result
+    }
+
+    private struct LoadedPages {
+        var pages: [Page] = []
+        var diagnostics: [Diagnostic] = []
+        var unreadablePaths: Set<String> = []
+        var stamps: [String: PageFileStamp] = [:]
+        var resolutionKey = ContentHash()
+        var reusedCount = 0
+    }
+
+    /// Phase one (front matter, URL) for every file, then phase two (body) once every URL is known;
+    /// pages of the previous build whose files are unchanged are taken as they were (`PageReuse`).
+    private func loadPages(
+        _ markdownFiles: [String], root: String, reader: PageReader, builder: PageBuilder, files: [String: Int],
+        options: LoadOptions, configHash: ContentHash, reuse: PageReuse?
+    ) -> LoadedPages {
+        let fileSystem = self.fileSystem
+        var result = LoadedPages()
+        let sources = markdownFiles.map { "content/" + $0 }
+        let infos = sources.parallelMap { fileSystem.itemInfo(Path.join(root, $0)) }
+        var reused = [Page?](repeating: nil, count: sources.count)
+        var drafts = [DraftPage?](repeating: nil, count: sources.count)
+        var stamps = [PageFileStamp?](repeating: nil, count: sources.count)
+
+        // Unchanged by size and time: decode the kept page.
+        if let reuse {
+            let candidates = sources.indices.filter { index in
+                guard let entry = reuse.entries[sources[index]], entry.stampIsReliable, let info = infos[index] else {
+                    return false
+                }
+                return info.size == entry.size && info.modifiedNanoseconds == entry.modifiedNanoseconds
+            }
+            let decoded = candidates.parallelMap { reuse.entries[sources[$0]]!.page() }
+            for (index, page) in zip(candidates, decoded) where page != nil {
+                reused[index] = page
+                let entry = reuse.entries[sources[index]]!
+                stamps[index] = PageFileStamp(
+                    size: entry.size, modifiedNanoseconds: entry.modifiedNanoseconds, contentHash: entry.contentHash)
+            }
+        }
+
+        // Phase one for the rest; a file that was only touched (same content) is still reused.
+        let toRead = sources.indices.filter { reused[$0] == nil }
+        for (index, outcome) in zip(toRead, toRead.parallelMap { reader.read(markdownFiles[$0]) }) {
+            result.diagnostics += outcome.diagnostics
+            guard let draft = outcome.draft else {
+                if outcome.diagnostics.hasErrors {
+                    result.unreadablePaths.insert(ContentClassifier.sitePath(of: markdownFiles[index], slug: nil))
+                }
+                continue
+            }
+            let info = infos[index]
+            stamps[index] = PageFileStamp(
+                size: info?.size ?? 0, modifiedNanoseconds: info?.modifiedNanoseconds ?? 0, contentHash: draft.contentHash)
+            if let entry = reuse?.entries[sources[index]], entry.contentHash == draft.contentHash, let page = entry.page() {
+                reused[index] = page
+            } else {
+                drafts[index] = draft
+            }
+        }
+
+        // What links and files resolve against; when it changed, kept pages are read again.
+        var pagePaths: [String: String] = [:]
+        for index in sources.indices {
+            if let path = reused[index]?.path ?? drafts[index]?.path { pagePaths[sources[index]] = path }
+        }
+        result.resolutionKey = Self.resolutionKey(configHash: configHash, pagePaths: pagePaths, files: files, options: options)
+        if let reuse, reuse.resolutionKey != result.resolutionKey {
+            let again = sources.indices.filter { reused[$0] != nil }
+            for (index, outcome) in zip(again, again.parallelMap { reader.read(markdownFiles[$0]) }) {
+                reused[index] = nil
+                drafts[index] = outcome.draft
+                result.diagnostics += outcome.diagnostics
+            }
+        }
+
+        // Phase two, now that every page's URL is known.
+        var finalBuilder = builder
+        finalBuilder.resolver = ReferenceResolver(files: files, pagePaths: pagePaths)
+        let toBuild = sources.indices.filter { drafts[$0] != nil }
+        let builderWithPaths = finalBuilder
+        let built = toBuild.map { drafts[$0]! }.parallelMap { builderWithPaths.build($0) }
+        var pages = reused
+        for (index, outcome) in zip(toBuild, built) {
+            result.diagnostics += outcome.diagnostics
+            pages[index] = outcome.page
+        }
+        result.pages = pages.compactMap { $0 }
+        result.reusedCount = reused.lazy.filter { $0 != nil }.count
+        for index in sources.indices where pages[index] != nil {
+            if let stamp = stamps[index] { result.stamps[sources[index]] = stamp }
+        }
+        return result
+    }
+
+    /// Everything a page's links and named files resolve against, besides the page itself.
+    private static func resolutionKey(
+        configHash: ContentHash, pagePaths: [String: String], files: [String: Int], options: LoadOptions
+    ) -> ContentHash {
+        var key = ContentHash()
+        key.combine(configHash)
+        key.combine(options.baseURL ?? "")
+        key.combine(options.includeDrafts)
+        for source in pagePaths.keys.sorted() {
+            key.combine(source)
+            key.combine(pagePaths[source]!)
+        }
+        for file in files.keys.sorted() {
+            key.combine(file)
+            key.combine(files[file]!)
+        }
+        return key
     }
 
     /// Only `site.yaml`: for commands that need the configuration, not the content (`edusite feeds`).

@@ -1,35 +1,98 @@
 /// One Markdown file of `content/`, loaded: what it is, where it goes, and what it says.
-public struct Page: Sendable, Hashable {
+///
+/// A class with constant fields, so it is still a value to everyone who reads it: a page is shown
+/// in many places (its section's lists, its tags' lists, the home page, feeds, neighbours' links), and
+/// copying a struct of two dozen fields each time cost more than rendering the page.
+public final class Page: Sendable, Hashable {
     /// Path relative to the site root, e.g. `content/tin-tuc/khai-giang.md`.
-    public var source: String
-    public var kind: PageKind
+    public let source: String
+    public let kind: PageKind
     /// Site path of the page, always starting and ending with `/`, e.g. `/tin-tuc/khai-giang/`.
-    public var path: String
-    public var title: String
-    public var description: String?
-    public var date: ContentDate?
-    public var updated: ContentDate?
-    public var weight: Int
-    public var draft: Bool
+    public let path: String
+    public let title: String
+    public let description: String?
+    public let date: ContentDate?
+    public let updated: ContentDate?
+    public let weight: Int
+    public let draft: Bool
     /// Plain-text summary: front matter `summary`, else the first paragraph.
-    public var summary: String
-    public var body: PageBody
-    public var tags: [Tag]
-    public var image: Asset?
-    public var imageAlt: String?
-    public var attachments: [Asset]
-    public var people: [Person]
-    public var organisation: OrganisationInfo?
-    public var disclosure: DisclosureInfo?
-    public var procedure: ProcedureInfo?
+    public let summary: String
+    public let body: PageBody
+    public let tags: [Tag]
+    public let image: Asset?
+    public let imageAlt: String?
+    public let attachments: [Asset]
+    public let people: [Person]
+    public let organisation: OrganisationInfo?
+    public let disclosure: DisclosureInfo?
+    public let procedure: ProcedureInfo?
     /// A template name that replaces the kind's default.
-    public var layout: String?
-    public var params: [String: YAMLValue]
+    public let layout: String?
+    public let params: [String: YAMLValue]
     /// Where each front matter key stands, for findings about its value (`"title"`, `"people"`, …).
-    public var keyLocations: [String: SourceLocation]
+    public let keyLocations: [String: SourceLocation]
 
     /// The page's location in its file, for findings about the page as a whole.
     public var location: SourceLocation { .file(source) }
+
+    public init(
+        source: String,
+        kind: PageKind,
+        path: String,
+        title: String,
+        description: String?,
+        date: ContentDate?,
+        updated: ContentDate?,
+        weight: Int,
+        draft: Bool,
+        summary: String,
+        body: PageBody,
+        tags: [Tag],
+        image: Asset?,
+        imageAlt: String?,
+        attachments: [Asset],
+        people: [Person],
+        organisation: OrganisationInfo?,
+        disclosure: DisclosureInfo?,
+        procedure: ProcedureInfo?,
+        layout: String?,
+        params: [String: YAMLValue],
+        keyLocations: [String: SourceLocation]
+    ) {
+        self.source = source
+        self.kind = kind
+        self.path = path
+        self.title = title
+        self.description = description
+        self.date = date
+        self.updated = updated
+        self.weight = weight
+        self.draft = draft
+        self.summary = summary
+        self.body = body
+        self.tags = tags
+        self.image = image
+        self.imageAlt = imageAlt
+        self.attachments = attachments
+        self.people = people
+        self.organisation = organisation
+        self.disclosure = disclosure
+        self.procedure = procedure
+        self.layout = layout
+        self.params = params
+        self.keyLocations = keyLocations
+    }
+
+    public static func == (lhs: Page, rhs: Page) -> Bool {
+        if lhs === rhs { return true }
+        return lhs.source == rhs.source && lhs.kind == rhs.kind && lhs.path == rhs.path && lhs.title == rhs.title && lhs.description == rhs.description && lhs.date == rhs.date && lhs.updated == rhs.updated && lhs.weight == rhs.weight && lhs.draft == rhs.draft && lhs.summary == rhs.summary && lhs.body == rhs.body && lhs.tags == rhs.tags && lhs.image == rhs.image && lhs.imageAlt == rhs.imageAlt && lhs.attachments == rhs.attachments && lhs.people == rhs.people && lhs.organisation == rhs.organisation && lhs.disclosure == rhs.disclosure && lhs.procedure == rhs.procedure && lhs.layout == rhs.layout && lhs.params == rhs.params && lhs.keyLocations == rhs.keyLocations
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(path)
+        hasher.combine(body.html)
+    }
 }
 
 public struct PageBody: Sendable, Hashable {

@@ -35,6 +35,8 @@ struct SiteIndex: Sendable {
     let sectionPages: [String: Page]
     /// Every page by site path.
     let pagesByPath: [String: Page]
+    /// Where each post stands in its section's `posts`, by source.
+    let postPositions: [String: Int]
 
     static let tagsPath = "/chu-de/"
 
@@ -54,6 +56,11 @@ struct SiteIndex: Sendable {
             return DatedSection(config: config, indexPage: sectionPages["/\(config.path)/"], posts: Self.newestFirst(posts))
         }
         allPosts = Self.newestFirst(sections.flatMap(\.posts))
+        var positions: [String: Int] = [:]
+        for section in sections {
+            for (position, post) in section.posts.enumerated() { positions[post.source] = position }
+        }
+        postPositions = positions
 
         var tagPosts: [String: (Tag, [Page])] = [:]
         for post in allPosts {

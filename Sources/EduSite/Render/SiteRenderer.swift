@@ -26,23 +26,48 @@ public struct SiteRenderer: Sendable {
         _ site: Site, plan: SitePlan, compliance: ComplianceResult? = nil,
         emit: ([OutputFile]) throws(Failure) -> Void
     ) throws(Failure) -> [Diagnostic] {
-        let (theme, diagnostics) = ThemeRenderer.compile(site.theme)
-        guard !diagnostics.hasErrors else { return diagnostics }
-        let views = ViewFactory(site: site, plan: plan, liveReloadHTML: liveReloadHTML, compliance: compliance)
+        let (value, diagnostics) = prepare(site, plan: plan, compliance: compliance)
+        guard let prepared = value else { return diagnostics }
         var start = 0
         while start < plan.entries.count {
-            let batch = Array(plan.entries[start..<min(start + batchSize, plan.entries.count)])
-            try emit(
-                batch.parallelMap { entry in
-                    let (template, context) = views.render(entry.job, path: entry.path)
-                    return OutputFile(
-                        path: SitePlan.outputFile(for: entry.path), contents: .bytes(theme.render(context, template: template)))
-                })
+            try emit(renderPages(plan.entries[start..<min(start + batchSize, plan.entries.count)], prepared))
             start += batchSize
         }
-        var files = site.staticFiles.map {
-            OutputFile(path: SitePlan.outputFile(for: $0.path), contents: .copy(from: $0.absoluteSource))
+        try emit(staticFiles(site) + generatedFiles(site, plan: plan, compliance: compliance))
+        return diagnostics
+    }
+
+    /// The compiled theme and the view factory of one build: made once, used for every page.
+    struct Prepared: Sendable {
+        let theme: ThemeRenderer
+        let views: ViewFactory
+    }
+
+    /// Compiles the theme; nil with the template problems when it does not compile.
+    func prepare(_ site: Site, plan: SitePlan, compliance: ComplianceResult?) -> (value: Prepared?, diagnostics: [Diagnostic]) {
+        let (theme, diagnostics) = ThemeRenderer.compile(site.theme)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let views = ViewFactory(site: site, plan: plan, liveReloadHTML: liveReloadHTML, compliance: compliance)
+        return (Prepared(theme: theme, views: views), diagnostics)
+    }
+
+    /// Renders pages of the plan, on all cores.
+    func renderPages(_ entries: some Collection<SitePlan.Entry>, _ prepared: Prepared) -> [OutputFile] {
+        Array(entries).parallelMap { entry in
+            let (template, context) = prepared.views.render(entry.job, path: entry.path)
+            return OutputFile(
+                path: SitePlan.outputFile(for: entry.path), contents: .bytes(prepared.theme.render(context, template: template)))
         }
+    }
+
+    /// The theme's assets, `static/` and the other files of `content/`, copied as they are.
+    func staticFiles(_ site: Site) -> [OutputFile] {
+        site.staticFiles.map { OutputFile(path: SitePlan.outputFile(for: $0.path), contents: .copy(from: $0.absoluteSource)) }
+    }
+
+    /// The sitemap, robots.txt, the feeds and the compliance report.
+    func generatedFiles(_ site: Site, plan: SitePlan, compliance: ComplianceResult?) -> [OutputFile] {
+        var files: [OutputFile] = []
         files.append(OutputFile(path: "sitemap.xml", contents: .bytes(Array(SitemapWriter.sitemap(site: site, plan: plan).utf8))))
         files.append(OutputFile(path: "robots.txt", contents: .bytes(Array(SitemapWriter.robots(site: site).utf8))))
         let feedWriter = FeedWriter(site: site, index: plan.index)
@@ -53,7 +78,6 @@ public struct SiteRenderer: Sendable {
             let json = ComplianceReport(site: site, result: compliance).json()
             files.append(OutputFile(path: SitePlan.outputFile(for: SitePlan.complianceReportPath), contents: .bytes(Array(json.utf8))))
         }
-        try emit(files)
-        return diagnostics
+        return files
     }
 }

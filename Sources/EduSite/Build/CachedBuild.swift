@@ -1,0 +1,123 @@
+/// What a build with the cache works out besides the pages: each page's record and render key, and
+/// what was written; for a rebuild, which files changed since the previous build.
+struct CachedBuild: Sendable {
+    let site: Site
+    let plan: SitePlan
+    let prepared: SiteRenderer.Prepared
+    let stamps: [String: PageFileStamp]
+    let fileSystem: FileSystem
+    /// Each page as the cache keeps it, in `site.pages` order.
+    let records: [[UInt8]]
+    /// Per plan entry; nil for the pages rendered every time.
+    let keys: [ContentHash?]
+    /// Output file → render key, for the pages that have one.
+    let keyedFiles: [String: ContentHash]
+    /// What the build wrote, recorded as it goes.
+    private(set) var outputs: [String: ContentHash] = [:]
+    private(set) var copies: [String: BuildCache.CopiedFile] = [:]
+
+    init(
+        site: Site, plan: SitePlan, prepared: SiteRenderer.Prepared, stamps: [String: PageFileStamp],
+        liveReloadHTML: String?, fileSystem: FileSystem
+    ) {
+        self.site = site
+        self.plan = plan
+        self.prepared = prepared
+        self.stamps = stamps
+        self.fileSystem = fileSystem
+        let records = site.pages.parallelMap { PageRecordCoding.encode($0) }
+        self.records = records
+        var recordHashes: [String: ContentHash] = [:]
+        recordHashes.reserveCapacity(records.count)
+        for (page, record) in zip(site.pages, records) { recordHashes[page.source] = ContentHash.of(record) }
+        let renderKeys = RenderKeys(
+            site: site, plan: plan, views: prepared.views, records: recordHashes, liveReloadHTML: liveReloadHTML)
+        let keys = plan.entries.map { renderKeys.key($0.job) }
+        self.keys = keys
+        var keyedFiles: [String: ContentHash] = [:]
+        for (entry, key) in zip(plan.entries, keys) {
+            if let key { keyedFiles[SitePlan.outputFile(for: entry.path)] = key }
+        }
+        self.keyedFiles = keyedFiles
+    }
+
+    /// Notes files as written: a page's key, another file's hash, a copy's source stamp.
+    mutating func recordRendered(_ files: [OutputFile]) {
+        for file in files {
+            switch file.contents {
+            case .bytes(let bytes): outputs[file.path] = keyedFiles[file.path] ?? ContentHash.of(bytes)
+            case .copy(let source): copies[file.path] = copied(from: source)
+            }
+        }
+    }
+
+    private func copied(from source: String) -> BuildCache.CopiedFile {
+        let info = fileSystem.itemInfo(source)
+        return BuildCache.CopiedFile(
+            source: source, size: info?.size ?? -1, modifiedNanoseconds: info?.modifiedNanoseconds ?? -1)
+    }
+
+    /// The cache this build leaves for the next.
+    func cache(output: String, resolutionKey: ContentHash, bodies: BodyStore, startedAt: Int64) -> BuildCache {
+        var pages: [BuildCache.PageRecord] = []
+        pages.reserveCapacity(records.count)
+        var liveBodyBytes = 0
+        for (page, record) in zip(site.pages, records) {
+            guard let stamp = stamps[page.source] else { continue }
+            pages.append(BuildCache.PageRecord(source: page.source, stamp: stamp, record: record))
+            if page.body.html.storedOffset != nil { liveBodyBytes += page.body.html.byteCount }
+        }
+        return BuildCache(
+            tool: BuildCacheFolder.tool, startedAt: startedAt, outputFolder: output, resolutionKey: resolutionKey, pages: pages,
+            outputs: outputs, copies: copies, liveBodyBytes: liveBodyBytes)
+    }
+
+    struct Update: Sendable {
+        /// Only the files whose bytes changed.
+        var files: [OutputFile]
+        /// Files of the previous build the site no longer has.
+        var stale: [String]
+        var cache: BuildCache
+        var renderedPageCount: Int
+    }
+
+    /// Pages with a changed key and the pages without one are rendered; of those and of the other
+    /// files, only what differs from the previous build is written. nil when a build from nothing is
+    /// better: most pages changed, or the body file is mostly garbage from older builds.
+    mutating func update(from previous: BuildCache, bodies: BodyStore, startedAt: Int64) -> Update? {
+        if bodies.fileSize > 2 * previous.liveBodyBytes + (1 << 20) { return nil }
+        var toRender: [SitePlan.Entry] = []
+        for (entry, key) in zip(plan.entries, keys) {
+            if let key, previous.outputs[SitePlan.outputFile(for: entry.path)] == key { continue }
+            toRender.append(entry)
+        }
+        if toRender.count > max(500, plan.entries.count / 4) { return nil }
+
+        let renderer = SiteRenderer()
+        let rendered = renderer.renderPages(toRender, prepared)
+            + renderer.generatedFiles(site, plan: plan, compliance: prepared.views.compliance)
+        var changed: [OutputFile] = []
+        for file in rendered {
+            guard case .bytes(let bytes) = file.contents else { continue }
+            let hash = keyedFiles[file.path] ?? ContentHash.of(bytes)
+            outputs[file.path] = hash
+            if keyedFiles[file.path] != nil || previous.outputs[file.path] != hash { changed.append(file) }
+        }
+        for (entry, key) in zip(plan.entries, keys) {
+            let file = SitePlan.outputFile(for: entry.path)
+            if let key, outputs[file] == nil { outputs[file] = key }
+        }
+        for file in renderer.staticFiles(site) {
+            guard case .copy(let source) = file.contents else { continue }
+            let copy = copied(from: source)
+            copies[file.path] = copy
+            if previous.copies[file.path] != copy || !previous.isReliable(copy.modifiedNanoseconds) { changed.append(file) }
+        }
+        let stale = Set(previous.outputs.keys).union(previous.copies.keys)
+            .subtracting(outputs.keys).subtracting(copies.keys).sorted()
+        return Update(
+            files: changed, stale: stale, cache: cache(
+                output: previous.outputFolder, resolutionKey: previous.resolutionKey, bodies: bodies, startedAt: startedAt),
+            renderedPageCount: toRender.count)
+    }
+}

@@ -1,0 +1,156 @@
+/// What the last successful `edusite build` of a site left for the next one, in
+/// `.edusite/cache/build` (the page bodies are beside it, in `bodies`).
+///
+/// It records every loaded page (with its file's size, time and content hash), the key of every
+/// rendered page and the hash of every other written file, and the copied files' sizes and times.
+/// The next build reuses the pages whose files did not change and rewrites only the files whose
+/// key or bytes changed. It is a shortcut only: any doubt (another EduSite binary, another output
+/// folder, a damaged file) and the build starts from nothing.
+struct BuildCache: Sendable {
+    static let fileName = "build"
+    static let bodiesFileName = "bodies"
+
+    struct PageRecord: Sendable {
+        var source: String
+        var stamp: PageFileStamp
+        /// The page, as `CacheWriter` wrote it.
+        var record: [UInt8]
+    }
+
+    struct CopiedFile: Sendable, Hashable {
+        var source: String
+        var size: Int
+        var modifiedNanoseconds: Int64
+    }
+
+    /// The EduSite binary that wrote it: another version may render differently.
+    var tool: ContentHash
+    /// When that build started (nanoseconds since 1970). A file changed within a second before it
+    /// may have changed again since without its time changing (a clock tick is coarser than a
+    /// nanosecond), so such files are compared by content, as git does with its index.
+    var startedAt: Int64
+    var outputFolder: String
+    var resolutionKey: ContentHash
+    var pages: [PageRecord]
+    /// By output file (`tin-tuc/a/index.html`): a page's render key, or the bytes' hash.
+    var outputs: [String: ContentHash]
+    /// By output file: where it was copied from.
+    var copies: [String: CopiedFile]
+    /// Bytes of the body file that pages still point at; the rest is garbage from older builds.
+    var liveBodyBytes: Int
+
+    func encoded() -> [UInt8] {
+        var writer = CacheWriter(reservingCapacity: pages.reduce(1 << 16) { $0 + $1.record.count + 64 })
+        writer.write(tool.value)
+        writer.write(startedAt)
+        writer.write(outputFolder)
+        writer.write(resolutionKey.value)
+        writer.write(liveBodyBytes)
+        writer.writeCount(pages.count)
+        for page in pages {
+            writer.write(page.source)
+            writer.write(page.stamp.size)
+            writer.write(page.stamp.modifiedNanoseconds)
+            writer.write(page.stamp.contentHash.value)
+            writer.writeCount(page.record.count)
+            writer.writeRaw(page.record)
+        }
+        writer.writeCount(outputs.count)
+        for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            writer.write(hash.value)
+        }
+        writer.writeCount(copies.count)
+        for (path, copy) in copies.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            writer.write(copy.source)
+            writer.write(copy.size)
+            writer.write(copy.modifiedNanoseconds)
+        }
+        return writer.bytes
+    }
+
+    init(
+        tool: ContentHash, startedAt: Int64, outputFolder: String, resolutionKey: ContentHash, pages: [PageRecord],
+        outputs: [String: ContentHash], copies: [String: CopiedFile], liveBodyBytes: Int
+    ) {
+        self.tool = tool
+        self.startedAt = startedAt
+        self.outputFolder = outputFolder
+        self.resolutionKey = resolutionKey
+        self.pages = pages
+        self.outputs = outputs
+        self.copies = copies
+        self.liveBodyBytes = liveBodyBytes
+    }
+
+    init(decoding bytes: [UInt8]) throws(CacheFormatError) {
+        var reader = try CacheReader(bytes: bytes)
+        tool = ContentHash(value: try reader.read())
+        startedAt = try reader.read()
+        outputFolder = try reader.read()
+        resolutionKey = ContentHash(value: try reader.read())
+        liveBodyBytes = try reader.read()
+        let pageCount = try reader.readCount()
+        pages = []
+        pages.reserveCapacity(pageCount)
+        for _ in 0..<pageCount {
+            let source: String = try reader.read()
+            let stamp = PageFileStamp(
+                size: try reader.read(), modifiedNanoseconds: try reader.read(),
+                contentHash: ContentHash(value: try reader.read()))
+            let record = try reader.readRaw(count: try reader.readCount())
+            pages.append(PageRecord(source: source, stamp: stamp, record: record))
+        }
+        let outputCount = try reader.readCount()
+        outputs = Dictionary(minimumCapacity: outputCount)
+        for _ in 0..<outputCount {
+            let path: String = try reader.read()
+            outputs[path] = ContentHash(value: try reader.read())
+        }
+        let copyCount = try reader.readCount()
+        copies = Dictionary(minimumCapacity: copyCount)
+        for _ in 0..<copyCount {
+            let path: String = try reader.read()
+            copies[path] = CopiedFile(source: try reader.read(), size: try reader.read(), modifiedNanoseconds: try reader.read())
+        }
+        try reader.finish()
+    }
+
+    /// Whether a file time recorded by that build tells a later change apart (see `startedAt`).
+    func isReliable(_ modifiedNanoseconds: Int64) -> Bool { modifiedNanoseconds < startedAt - 1_000_000_000 }
+
+    /// The pages for the loader to take, decoded only when asked for.
+    func pageReuse(bodies: BodyStore) -> PageReuse {
+        var entries: [String: PageReuse.Entry] = [:]
+        entries.reserveCapacity(pages.count)
+        for page in pages {
+            let record = page.record
+            entries[page.source] = PageReuse.Entry(
+                size: page.stamp.size, modifiedNanoseconds: page.stamp.modifiedNanoseconds,
+                contentHash: page.stamp.contentHash, stampIsReliable: isReliable(page.stamp.modifiedNanoseconds),
+                page: { PageRecordCoding.decode(record, bodies: bodies) })
+        }
+        return PageReuse(entries: entries, resolutionKey: resolutionKey)
+    }
+}
+
+/// One page alone, as the build cache keeps it.
+enum PageRecordCoding {
+    static func encode(_ page: Page) -> [UInt8] {
+        var writer = CacheWriter(reservingCapacity: 2048)
+        writer.write(page)
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], bodies: BodyStore) -> Page? {
+        do throws(CacheFormatError) {
+            var reader = try CacheReader(bytes: bytes, bodies: bodies)
+            let page: Page = try reader.read()
+            try reader.finish()
+            return page
+        } catch {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// Pages of the previous build that the loader may take instead of reading their files again.
+///
+/// A page is reused when its file is unchanged (same size and modification time, or else the same
+/// content hash) and nothing its links and files resolve against changed: the `resolutionKey` covers
+/// `site.yaml`, the build options, every page's URL and every published file's size. When that key
+/// differs, every page is read again (a new or renamed page can change what any link points at).
+public struct PageReuse: Sendable {
+    public struct Entry: Sendable {
+        public var size: Int
+        public var modifiedNanoseconds: Int64
+        public var contentHash: ContentHash
+        /// False when the file changed so shortly before the previous build that an unchanged size
+        /// and time do not prove it unchanged: its content is compared instead.
+        public var stampIsReliable: Bool
+        /// Decodes the kept page; nil when its record is unreadable (the file is then read again).
+        public var page: @Sendable () -> Page?
+
+        public init(
+            size: Int, modifiedNanoseconds: Int64, contentHash: ContentHash, stampIsReliable: Bool,
+            page: @escaping @Sendable () -> Page?
+        ) {
+            self.size = size
+            self.modifiedNanoseconds = modifiedNanoseconds
+            self.contentHash = contentHash
+            self.stampIsReliable = stampIsReliable
+            self.page = page
+        }
+    }
+
+    /// By source, e.g. `content/tin-tuc/a.md`.
+    public var entries: [String: Entry]
+    public var resolutionKey: ContentHash
+
+    public init(entries: [String: Entry], resolutionKey: ContentHash) {
+        self.entries = entries
+        self.resolutionKey = resolutionKey
+    }
+}
+
+/// What a loaded page's file was, for the next build's `PageReuse`.
+public struct PageFileStamp: Sendable, Hashable {
+    public var size: Int
+    public var modifiedNanoseconds: Int64
+    public var contentHash: ContentHash
+
+    public init(size: Int, modifiedNanoseconds: Int64, contentHash: ContentHash) {
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.contentHash = contentHash
+    }
+}
