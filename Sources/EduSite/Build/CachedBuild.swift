@@ -6,8 +6,6 @@ struct CachedBuild: Sendable {
     let prepared: SiteRenderer.Prepared
     let stamps: [String: PageFileStamp]
     let fileSystem: FileSystem
-    /// Each page as the cache keeps it, in `site.pages` order.
-    let records: [[UInt8]]
     /// Per plan entry; nil for the pages rendered every time.
     let keys: [ContentHash?]
     /// Output file → render key, for the pages that have one.
@@ -25,11 +23,12 @@ struct CachedBuild: Sendable {
         self.prepared = prepared
         self.stamps = stamps
         self.fileSystem = fileSystem
-        let records = site.pages.parallelMap { PageRecordCoding.encode($0) }
-        self.records = records
+        // A page's record covers everything loaded from its file; only its hash is kept (the cache
+        // encodes the pages again when it is written, rather than hold every record meanwhile).
+        let hashes = site.pages.parallelMap { ContentHash.of(PageRecordCoding.encode($0)) }
         var recordHashes: [String: ContentHash] = [:]
-        recordHashes.reserveCapacity(records.count)
-        for (page, record) in zip(site.pages, records) { recordHashes[page.source] = ContentHash.of(record) }
+        recordHashes.reserveCapacity(hashes.count)
+        for (page, hash) in zip(site.pages, hashes) { recordHashes[page.source] = hash }
         let renderKeys = RenderKeys(
             site: site, plan: plan, views: prepared.views, records: recordHashes, liveReloadHTML: liveReloadHTML)
         let keys = plan.entries.map { renderKeys.key($0.job) }
@@ -60,11 +59,11 @@ struct CachedBuild: Sendable {
     /// The cache this build leaves for the next.
     func cache(output: String, resolutionKey: ContentHash, bodies: BodyStore, startedAt: Int64) -> BuildCache {
         var pages: [BuildCache.PageRecord] = []
-        pages.reserveCapacity(records.count)
+        pages.reserveCapacity(site.pages.count)
         var liveBodyBytes = 0
-        for (page, record) in zip(site.pages, records) {
+        for page in site.pages {
             guard let stamp = stamps[page.source] else { continue }
-            pages.append(BuildCache.PageRecord(source: page.source, stamp: stamp, record: record))
+            pages.append(BuildCache.PageRecord(source: page.source, stamp: stamp, content: .page(page)))
             if page.body.html.storedOffset != nil { liveBodyBytes += page.body.html.byteCount }
         }
         return BuildCache(

@@ -11,10 +11,16 @@ struct BuildCache: Sendable {
     static let bodiesFileName = "bodies"
 
     struct PageRecord: Sendable {
+        enum Content: Sendable {
+            /// As `CacheWriter` wrote it (a cache read from disk: decoded only when reused).
+            case encoded([UInt8])
+            /// A page of this build, encoded when the cache is written.
+            case page(Page)
+        }
+
         var source: String
         var stamp: PageFileStamp
-        /// The page, as `CacheWriter` wrote it.
-        var record: [UInt8]
+        var content: Content
     }
 
     struct CopiedFile: Sendable, Hashable {
@@ -40,7 +46,7 @@ struct BuildCache: Sendable {
     var liveBodyBytes: Int
 
     func encoded() -> [UInt8] {
-        var writer = CacheWriter(reservingCapacity: pages.reduce(1 << 16) { $0 + $1.record.count + 64 })
+        var writer = CacheWriter(reservingCapacity: (1 << 16) + pages.count * 1024)
         writer.write(tool.value)
         writer.write(startedAt)
         writer.write(outputFolder)
@@ -52,8 +58,13 @@ struct BuildCache: Sendable {
             writer.write(page.stamp.size)
             writer.write(page.stamp.modifiedNanoseconds)
             writer.write(page.stamp.contentHash.value)
-            writer.writeCount(page.record.count)
-            writer.writeRaw(page.record)
+            let record =
+                switch page.content {
+                case .encoded(let record): record
+                case .page(let page): PageRecordCoding.encode(page)
+                }
+            writer.writeCount(record.count)
+            writer.writeRaw(record)
         }
         writer.writeCount(outputs.count)
         for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) {
@@ -100,7 +111,7 @@ struct BuildCache: Sendable {
                 size: try reader.read(), modifiedNanoseconds: try reader.read(),
                 contentHash: ContentHash(value: try reader.read()))
             let record = try reader.readRaw(count: try reader.readCount())
-            pages.append(PageRecord(source: source, stamp: stamp, record: record))
+            pages.append(PageRecord(source: source, stamp: stamp, content: .encoded(record)))
         }
         let outputCount = try reader.readCount()
         outputs = Dictionary(minimumCapacity: outputCount)
@@ -125,7 +136,7 @@ struct BuildCache: Sendable {
         var entries: [String: PageReuse.Entry] = [:]
         entries.reserveCapacity(pages.count)
         for page in pages {
-            let record = page.record
+            guard case .encoded(let record) = page.content else { continue }
             entries[page.source] = PageReuse.Entry(
                 size: page.stamp.size, modifiedNanoseconds: page.stamp.modifiedNanoseconds,
                 contentHash: page.stamp.contentHash, stampIsReliable: isReliable(page.stamp.modifiedNanoseconds),
