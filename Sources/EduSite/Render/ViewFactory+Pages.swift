@@ -119,11 +119,11 @@ extension ViewFactory {
         var next: LinkCardView?
         var related: [LinkCardView] = []
         if let section, let posts = index.sections.first(where: { $0.config.path == section.path })?.posts,
-            let position = posts.firstIndex(where: { $0.path == page.path })
+            let position = position(of: page, in: posts)
         {
             // Lists are newest first: "previous" is the older post.
-            if position + 1 < posts.count { previous = linkCard(posts[position + 1], meta: posts[position + 1].date?.displayDate) }
-            if position > 0 { next = linkCard(posts[position - 1], meta: posts[position - 1].date?.displayDate) }
+            if position + 1 < posts.count { previous = neighbourCard(posts, position + 1) }
+            if position > 0 { next = neighbourCard(posts, position - 1) }
         }
         if page.kind == .disclosure, let year = page.disclosure?.schoolYear,
             let entry = index.disclosureYears.first(where: { $0.year == year })
@@ -155,6 +155,19 @@ extension ViewFactory {
             previous: previous, next: next, related: .of(related))
     }
 
+    /// Where the page is in its section's list: known from `postPositions`, checked.
+    private func position(of page: Page, in posts: [Page]) -> Int? {
+        if let position = postPositions[page.path], posts.indices.contains(position), posts[position].path == page.path {
+            return position
+        }
+        return posts.firstIndex { $0.path == page.path }
+    }
+
+    /// A neighbour's link, read in place: a `Page` is large to copy.
+    private func neighbourCard(_ posts: [Page], _ position: Int) -> LinkCardView {
+        posts.withUnsafeBufferPointer { linkCard($0[position], meta: $0[position].date?.displayDate) }
+    }
+
     func postList(section path: String, number: Int, count: Int, path sitePath: String) -> (template: String, context: RenderContext) {
         let section = index.sections.first { $0.config.path == path }!
         let pageSize = site.config.pageSize
@@ -175,10 +188,21 @@ extension ViewFactory {
         return PaginationView(
             previousHref: number > 1 ? urls.href(SitePlan.pagedPath(folder, pageNumber: number - 1)) : nil,
             nextHref: number < count ? urls.href(SitePlan.pagedPath(folder, pageNumber: number + 1)) : nil,
-            pages: (1...count).map { n in
-                PaginationView.PageLink(number: n, href: urls.href(SitePlan.pagedPath(folder, pageNumber: n)), isCurrent: n == number)
-            },
+            pages: pages(folder: folder, current: number, count: count),
             label: "Trang \(number) / \(count)")
+    }
+
+    /// Links to the `count` pages of a list, the `current` one marked.
+    private func pages(folder: String, current: Int, count: Int) -> [PaginationView.PageLink] {
+        guard var pages = pageLinks[folder], pages.count == count else {
+            return (1...count).map { n in
+                PaginationView.PageLink(number: n, href: urls.href(SitePlan.pagedPath(folder, pageNumber: n)), isCurrent: n == current)
+            }
+        }
+        if pages.indices.contains(current - 1) {
+            pages[current - 1] = PaginationView.PageLink(number: current, href: pages[current - 1].href, isCurrent: true)
+        }
+        return pages
     }
 
     func disclosureYear(_ entry: SiteIndex.DisclosureYear) -> DisclosureIndexView.Year {

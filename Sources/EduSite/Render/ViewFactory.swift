@@ -15,6 +15,18 @@ struct ViewFactory: Sendable {
     private(set) var menuEntries: [MenuEntry] = []
     /// Each post's card, made once: a post shows on its section's list, its tags' lists, the home page.
     private(set) var postCards: [String: PostCardView] = [:]
+    /// Made once, as the same on every page: the menu entries' links, the site's identity, the feed links
+    /// of pages outside a section with feeds, and those of each section with feeds.
+    private(set) var menuHrefs: [String] = []
+    private(set) var siteIdentity: SiteIdentityView
+    private(set) var siteFeedLinks: [FeedLinkView] = []
+    private(set) var sectionFeedLinks: [String: [FeedLinkView]] = [:]
+    /// Each post's position in its section's list (newest first), by path: finds its neighbours without
+    /// scanning the list for every post.
+    private(set) var postPositions: [String: Int] = [:]
+    /// The page links of each paginated list (by folder), none of them current: each page of the list
+    /// copies them and marks its own.
+    private(set) var pageLinks: [String: [PaginationView.PageLink]] = [:]
 
     init(site: Site, plan: SitePlan, liveReloadHTML: String? = nil, compliance: ComplianceResult? = nil) {
         self.site = site
@@ -25,8 +37,37 @@ struct ViewFactory: Sendable {
         self.liveReloadHTML = liveReloadHTML
         self.compliance = compliance
         self.footer = Self.footer(site.config, urls: urls)
+        let config = site.config
+        self.siteIdentity = SiteIdentityView(
+            name: config.name, shortName: config.displayShortName,
+            initials: Self.initials(of: config.displayShortName), unitLabel: config.unit.label,
+            parentOfficeName: config.parentOffice?.name, parentOfficeURL: config.parentOffice?.url)
         self.menuEntries = site.config.menu ?? defaultMenu
+        self.menuHrefs = menuEntries.map { $0.url.hasPrefix("/") ? urls.href($0.url) : $0.url }
         self.postCards = Dictionary(index.allPosts.map { ($0.path, makePostCard($0)) }, uniquingKeysWith: { a, _ in a })
+        self.siteFeedLinks = makeFeedLinks(section: nil)
+        for section in Set(feeds.compactMap(\.section)) {
+            sectionFeedLinks[section] = makeFeedLinks(section: section)
+        }
+        for section in index.sections {
+            for (position, post) in section.posts.enumerated() where postPositions[post.path] == nil {
+                postPositions[post.path] = position
+            }
+        }
+        for entry in plan.entries {
+            let folder: String
+            let count: Int
+            switch entry.job {
+            case .postList(let section, _, let pageCount): (folder, count) = ("/\(section)/", pageCount)
+            case .tag(let slug, _, let pageCount): (folder, count) = (SiteIndex.tagsPath + slug + "/", pageCount)
+            default: continue
+            }
+            if pageLinks[folder]?.count != count {
+                pageLinks[folder] = (1...max(count, 1)).map { n in
+                    PaginationView.PageLink(number: n, href: urls.href(SitePlan.pagedPath(folder, pageNumber: n)), isCurrent: false)
+                }
+            }
+        }
     }
 
     // MARK: Frame
@@ -53,10 +94,7 @@ struct ViewFactory: Sendable {
             stylesheetHref: urls.href("/css/edusite.css"),
             faviconHref: urls.href("/favicon.svg"),
             homeHref: urls.href("/"),
-            site: SiteIdentityView(
-                name: config.name, shortName: config.displayShortName,
-                initials: Self.initials(of: config.displayShortName), unitLabel: config.unit.label,
-                parentOfficeName: config.parentOffice?.name, parentOfficeURL: config.parentOffice?.url),
+            site: siteIdentity,
             menu: menu(current: path),
             breadcrumbs: crumbs,
             footer: footer,
@@ -66,8 +104,12 @@ struct ViewFactory: Sendable {
 
     /// Autodiscovery: the whole site's feeds everywhere, plus a section's own on its pages.
     func feedLinks(for path: String) -> [FeedLinkView] {
-        let section = path.split(separator: "/").first.map(String.init)
-        return feeds.filter { $0.section == nil || $0.section == section }.map { feed in
+        guard let section = path.split(separator: "/", maxSplits: 1).first, !sectionFeedLinks.isEmpty else { return siteFeedLinks }
+        return sectionFeedLinks[String(section)] ?? siteFeedLinks
+    }
+
+    private func makeFeedLinks(section: String?) -> [FeedLinkView] {
+        feeds.filter { $0.section == nil || $0.section == section }.map { feed in
             let name = feed.section.flatMap { s in index.sections.first { $0.config.path == s } }.map(sectionTitle) ?? site.config.displayShortName
             return FeedLinkView(
                 title: "\(name) (\(feed.format == .rss ? "RSS" : "Atom"))", href: urls.href(feed.path),
@@ -76,11 +118,11 @@ struct ViewFactory: Sendable {
     }
 
     func menu(current: String) -> [MenuItemView] {
-        return menuEntries.map { entry in
+        zip(menuEntries, menuHrefs).map { entry, href in
             let isSitePath = entry.url.hasPrefix("/")
             let isCurrent =
                 isSitePath && (entry.url == "/" ? current == "/" : current.hasPrefix(entry.url))
-            return MenuItemView(title: entry.title, href: isSitePath ? urls.href(entry.url) : entry.url, isCurrent: isCurrent)
+            return MenuItemView(title: entry.title, href: href, isCurrent: isCurrent)
         }
     }
 
