@@ -23,7 +23,7 @@ struct TemplateLibrary: Sendable {
     let failures: [Failure]
     private let indexByName: [String: Int]
     /// Capacity reserved for each template's output.
-    private let estimatedSizes: [Int]
+    private let sizeHints: TemplateSizeHints
 
     /// Parses every template; the ones that do not parse are left out (a partial naming one renders
     /// nothing) and returned as failures.
@@ -44,7 +44,7 @@ struct TemplateLibrary: Sendable {
         var compiler = TemplateCompiler(indexByName: indexByName)
         program = compiler.compile(parsed.map(\.1))
         self.failures = failures
-        estimatedSizes = parsed.indices.map { compiler.estimatedSize(of: $0) }
+        sizeHints = TemplateSizeHints(parsed.indices.map { compiler.estimatedSize(of: $0) })
     }
 
     func index(of name: String) -> Int? { indexByName[name] }
@@ -59,9 +59,10 @@ struct TemplateLibrary: Sendable {
 
     func render(_ root: some TemplateObject, template index: Int) -> [UInt8] {
         var renderer = TemplateRenderer(program: program, root: .object(root))
-        renderer.output.reserveCapacity(estimatedSizes[index])
+        renderer.output.reserveCapacity(sizeHints.size(of: index))
         let range = program.templates[index]
         renderer.run(Int(range.start), Int(range.end), indentation: [])
+        sizeHints.record(renderer.output.count, for: index)
         return renderer.output
     }
 }

@@ -18,6 +18,31 @@ enum TemplateOutput {
         return append(text, escaped: escaped, to: &output)
     }
 
+    /// `String(number)`'s digits, written without making the string (page numbers of every list's
+    /// pagination); digits and `-` need no escaping.
+    @inline(__always)
+    static func append(_ number: Int, escaped: Bool, to output: inout [UInt8]) -> Bool {
+        appendDecimal(number, to: &output)
+        return true
+    }
+
+    static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
     static func append(_ value: some TemplateValueConvertible, escaped: Bool, to output: inout [UInt8]) -> Bool {
         append(value.templateValue, escaped: escaped, to: &output)
     }
@@ -28,7 +53,7 @@ enum TemplateOutput {
         case .text(let text):
             return append(text, escaped: escaped, to: &output)
         case .number(let number):
-            output.append(contentsOf: String(number).utf8)
+            appendDecimal(number, to: &output)
         case .bool(let bool):
             output.append(contentsOf: (bool ? "true" : "false").utf8)
         case .list(let list):
