@@ -110,7 +110,7 @@ struct ViewFactory: Sendable {
 
     private func makeFeedLinks(section: String?) -> [FeedLinkView] {
         feeds.filter { $0.section == nil || $0.section == section }.map { feed in
-            let name = feed.section.flatMap { s in index.sections.first { $0.config.path == s } }.map(sectionTitle) ?? site.config.displayShortName
+            let name = feed.section.flatMap { s in index.sections.first { $0.config.path == s } }.map { sectionTitle($0) } ?? site.config.displayShortName
             return FeedLinkView(
                 title: "\(name) (\(feed.format == .rss ? "RSS" : "Atom"))", href: urls.href(feed.path),
                 type: feed.format == .rss ? "application/rss+xml" : "application/atom+xml")
@@ -232,8 +232,8 @@ struct ViewFactory: Sendable {
         return PostCardView(
             title: page.title, href: urls.href(page.path), dateDisplay: page.date?.displayDate ?? "",
             dateISO: page.date?.rfc3339 ?? "", summary: page.summary.isEmpty ? nil : page.summary,
-            sectionTitle: section.map(sectionTitle) ?? "", sectionHref: urls.href("/\(section?.config.path ?? "")/"),
-            tags: page.tags.map(tagLink), image: image(of: page))
+            sectionTitle: section.map { sectionTitle($0) } ?? "", sectionHref: urls.href("/\(section?.config.path ?? "")/"),
+            tags: page.tags.map { tagLink($0) }, image: image(of: page))
     }
 
     func linkCard(_ page: Page, meta: String? = nil) -> LinkCardView {

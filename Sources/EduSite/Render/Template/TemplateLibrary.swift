@@ -63,6 +63,6 @@ struct TemplateLibrary: Sendable {
         let range = program.templates[index]
         renderer.run(Int(range.start), Int(range.end), indentation: [])
         sizeHints.record(renderer.output.count, for: index)
-        return renderer.output
+        return renderer.finish()
     }
 }

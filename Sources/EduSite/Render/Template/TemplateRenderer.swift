@@ -1,5 +1,7 @@
-/// One page's rendering of a `TemplateProgram`: the context stack and the output.
-struct TemplateRenderer {
+/// One page's rendering of a `TemplateProgram`: the context stack and the output. Not copyable: it owns
+/// the memory of its context stack, whose frames are read in place (an array's subscript copied each
+/// frame, a retain and a release per lookup).
+struct TemplateRenderer: ~Copyable {
     typealias Op = TemplateProgram.Op
     typealias Name = TemplateProgram.Name
 
@@ -39,7 +41,10 @@ struct TemplateRenderer {
     private let literals: UnsafeMutableBufferPointer<UInt8>
     private let names: UnsafeMutableBufferPointer<Name>
     private let keys: UnsafeMutableBufferPointer<TemplateKey>
-    private var frames: [Frame]
+    /// The context stack, innermost last: `frameCount` frames from `frames`, room for `frameCapacity`.
+    private var frames: UnsafeMutablePointer<Frame>
+    private var frameCount = 0
+    private var frameCapacity = 16
     var output: [UInt8] = []
     /// Values of dotted names' prefixes found in the root context (see `Name.prefixSlot`).
     private var rootPrefixes: [TemplateValue?]
@@ -53,9 +58,34 @@ struct TemplateRenderer {
         literals = program.literals
         names = program.names
         keys = program.keys
-        frames = [.value(root)]
-        frames.reserveCapacity(16)
+        frames = .allocate(capacity: frameCapacity)
         rootPrefixes = Array(repeating: nil, count: program.prefixSlotCount)
+        push(.value(root))
+    }
+
+    deinit {
+        frames.deinitialize(count: frameCount)
+        frames.deallocate()
+    }
+
+    /// The rendered page.
+    consuming func finish() -> [UInt8] { output }
+
+    private mutating func push(_ frame: Frame) {
+        if frameCount == frameCapacity {
+            let larger = UnsafeMutablePointer<Frame>.allocate(capacity: frameCapacity * 2)
+            larger.moveInitialize(from: frames, count: frameCount)
+            frames.deallocate()
+            frames = larger
+            frameCapacity *= 2
+        }
+        (frames + frameCount).initialize(to: frame)
+        frameCount += 1
+    }
+
+    private mutating func pop() {
+        frameCount -= 1
+        (frames + frameCount).deinitialize(count: 1)
     }
 
     /// Renders the instructions from `start` to `end` (one of swift-mustache's
@@ -105,18 +135,18 @@ struct TemplateRenderer {
             case .list(let list):
                 let count = list.templateCount
                 for element in 0..<count {
-                    frames.append(.element(list, element))
+                    push(.element(list, element))
                     run(index + 1, next, indentation: indentation)
-                    frames.removeLast()
+                    pop()
                 }
             case .bool(let isTrue):
                 if isTrue { run(index + 1, next, indentation: indentation) }
             case .none:
                 break
             case .text, .number, .object:
-                frames.append(.value(value))
+                push(.value(value))
                 run(index + 1, next, indentation: indentation)
-                frames.removeLast()
+                pop()
             }
 
         case .invertedSection:
@@ -125,9 +155,9 @@ struct TemplateRenderer {
             case .list(let list):
                 // swift-mustache renders an empty list's inverted section with the list as context.
                 if list.templateCount == 0 {
-                    frames.append(.value(value))
+                    push(.value(value))
                     run(index + 1, next, indentation: indentation)
-                    frames.removeLast()
+                    pop()
                 }
             case .bool(let isTrue):
                 if !isTrue { run(index + 1, next, indentation: indentation) }
@@ -172,16 +202,22 @@ struct TemplateRenderer {
     private mutating func write(_ name: Name, escaped: Bool) {
         let count = Int(name.keyCount)
         if count == 0 {
-            _ = TemplateOutput.append(frames[frames.count - 1].value, escaped: escaped, to: &output)
+            _ = TemplateOutput.append(frames[frameCount - 1].value, escaped: escaped, to: &output)
             return
         }
         let last = Int(name.keyStart) + count - 1
         if count > 1 {
-            _ = lookUpPrefix(name).append(keys[last], escaped: escaped, to: &output)
+            if let prefix = lookUpPrefixBelowRoot(name) {
+                _ = prefix.append(keys[last], escaped: escaped, to: &output)
+            } else {
+                let slot = Int(name.prefixSlot)
+                findRootPrefix(name, slot: slot)
+                _ = rootPrefixes[slot].unsafelyUnwrapped.append(keys[last], escaped: escaped, to: &output)
+            }
         } else if name.anchored {
-            _ = frames[frames.count - 1].append(keys[last], escaped: escaped, to: &output)
+            _ = frames[frameCount - 1].append(keys[last], escaped: escaped, to: &output)
         } else {
-            var index = frames.count - 1
+            var index = frameCount - 1
             while index >= 0 {
                 if frames[index].append(keys[last], escaped: escaped, to: &output) { return }
                 index -= 1
@@ -192,11 +228,11 @@ struct TemplateRenderer {
     /// A section's value.
     private mutating func lookUp(_ name: Name) -> TemplateValue {
         let count = Int(name.keyCount)
-        if count == 0 { return frames[frames.count - 1].value }
+        if count == 0 { return frames[frameCount - 1].value }
         let last = Int(name.keyStart) + count - 1
         if count > 1 { return lookUpPrefix(name).field(keys[last]) }
-        if name.anchored { return frames[frames.count - 1].field(keys[last]) }
-        var index = frames.count - 1
+        if name.anchored { return frames[frameCount - 1].field(keys[last]) }
+        var index = frameCount - 1
         while index >= 0 {
             let value = frames[index].field(keys[last])
             if case .none = value {
@@ -210,10 +246,19 @@ struct TemplateRenderer {
 
     /// The value of all names of `a.b.c` but the last: only `a` climbs through the contexts.
     private mutating func lookUpPrefix(_ name: Name) -> TemplateValue {
+        if let value = lookUpPrefixBelowRoot(name) { return value }
+        let slot = Int(name.prefixSlot)
+        findRootPrefix(name, slot: slot)
+        return rootPrefixes[slot].unsafelyUnwrapped
+    }
+
+    /// `lookUpPrefix` when `a` is found above the root context (or the name is anchored); nil when it is
+    /// the root's, whose prefix is kept in `rootPrefixes`.
+    private func lookUpPrefixBelowRoot(_ name: Name) -> TemplateValue? {
         let first = Int(name.keyStart)
         let last = first + Int(name.keyCount) - 1
-        if name.anchored { return walk(frames[frames.count - 1].field(keys[first]), first + 1, last) }
-        var index = frames.count - 1
+        if name.anchored { return walk(frames[frameCount - 1].field(keys[first]), first + 1, last) }
+        var index = frameCount - 1
         while index > 0 {
             let value = frames[index].field(keys[first])
             if case .none = value {
@@ -222,12 +267,14 @@ struct TemplateRenderer {
             }
             return walk(value, first + 1, last)
         }
-        // The root context does not change during a page: its `a.b` is looked up once.
-        let slot = Int(name.prefixSlot)
-        if let known = rootPrefixes[slot] { return known }
-        let value = walk(frames[0].field(keys[first]), first + 1, last)
-        rootPrefixes[slot] = value
-        return value
+        return nil
+    }
+
+    /// The root context does not change during a page: its `a.b` is looked up once.
+    private mutating func findRootPrefix(_ name: Name, slot: Int) {
+        guard rootPrefixes[slot] == nil else { return }
+        let first = Int(name.keyStart)
+        rootPrefixes[slot] = walk(frames[0].field(keys[first]), first + 1, first + Int(name.keyCount) - 1)
     }
 
     /// The keys from `start` up to `end` (excluded) looked up one in the other from `value`.
