@@ -11,7 +11,8 @@ struct TemplateCompiler {
     private var overrides: [TemplateProgram.Override] = []
     private var templates: [TemplateProgram.Range] = []
     /// Dotted names' `a.b` prefixes, numbered (see `TemplateProgram.Name.prefixSlot`).
-    private var prefixSlots: [String: Int32] = [:]
+    private var prefixSlotNumbers: [String: Int32] = [:]
+    private var prefixSlots: [TemplateProgram.PrefixSlot] = []
     private var blockNumbers: [String: Int32] = [:]
 
     init(indexByName: [String: Int]) { self.indexByName = indexByName }
@@ -24,7 +25,7 @@ struct TemplateCompiler {
         }
         return TemplateProgram(
             ops: ops, literals: literals, names: names, keys: keys, overrides: overrides, templates: templates,
-            prefixSlotCount: prefixSlots.count)
+            prefixSlots: prefixSlots)
     }
 
     private mutating func emit(_ tokens: [TemplateParser.Token]) {
@@ -91,20 +92,22 @@ struct TemplateCompiler {
     private mutating func intern(_ text: String) -> Int32 {
         let components = text == "." ? [] : text.split(separator: ".").map(String.init)
         let anchored = text.first == "."
-        var prefixSlot: Int32 = -1
-        if components.count > 1 && !anchored {
-            let prefix = components.dropLast().joined(separator: ".")
-            if let slot = prefixSlots[prefix] {
-                prefixSlot = slot
-            } else {
-                prefixSlot = Int32(prefixSlots.count)
-                prefixSlots[prefix] = prefixSlot
-            }
-        }
-        names.append(
-            .init(keyStart: Int32(keys.count), keyCount: Int32(components.count), anchored: anchored, prefixSlot: prefixSlot))
+        let keyStart = Int32(keys.count)
         keys += components.map(TemplateKey.init)
+        let prefixSlot = components.count > 1 && !anchored ? slot(of: components.dropLast(), keyStart: keyStart) : -1
+        names.append(.init(keyStart: keyStart, keyCount: Int32(components.count), anchored: anchored, prefixSlot: prefixSlot))
         return Int32(names.count - 1)
+    }
+
+    /// The slot of a prefix whose names are in `keys` from `keyStart`, made with its own prefixes' slots.
+    private mutating func slot(of prefix: ArraySlice<String>, keyStart: Int32) -> Int32 {
+        let text = prefix.joined(separator: ".")
+        if let slot = prefixSlotNumbers[text] { return slot }
+        let parent = prefix.count > 1 ? slot(of: prefix.dropLast(), keyStart: keyStart) : -1
+        prefixSlots.append(.init(parent: parent, key: keyStart + Int32(prefix.count - 1)))
+        let slot = Int32(prefixSlots.count - 1)
+        prefixSlotNumbers[text] = slot
+        return slot
     }
 
     private mutating func blockNumber(_ name: String) -> Int32 {

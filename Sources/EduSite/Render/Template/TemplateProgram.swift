@@ -40,6 +40,16 @@ final class TemplateProgram: @unchecked Sendable {
         var prefixSlot: Int32
     }
 
+    /// A dotted name's prefix found in the root context: `layout.footer.contact` is the field `contact` of
+    /// the slot of `layout.footer`, itself the field `footer` of `layout`'s slot, so each view of the
+    /// chain is found (and boxed) once per page, not once for each prefix it starts.
+    struct PrefixSlot {
+        /// -1: the prefix is one name, a field of the root context.
+        var parent: Int32
+        /// The prefix's last name, in `keys`.
+        var key: Int32
+    }
+
     /// `{{$block}}…{{/block}}` inside `{{<parent}}`: the body replacing the parent's block of that number.
     struct Override {
         var block: Int32
@@ -59,12 +69,12 @@ final class TemplateProgram: @unchecked Sendable {
     let keys: UnsafeMutableBufferPointer<TemplateKey>
     let overrides: UnsafeMutableBufferPointer<Override>
     let templates: UnsafeMutableBufferPointer<Range>
-    /// How many distinct `a.b` prefixes of dotted names the templates have.
-    let prefixSlotCount: Int
+    /// The distinct `a.b` prefixes of dotted names, and their own prefixes.
+    let prefixSlots: UnsafeMutableBufferPointer<PrefixSlot>
 
     init(
         ops: [Op], literals: [UInt8], names: [Name], keys: [TemplateKey], overrides: [Override],
-        templates: [Range], prefixSlotCount: Int
+        templates: [Range], prefixSlots: [PrefixSlot]
     ) {
         self.ops = Self.copy(ops)
         self.literals = Self.copy(literals)
@@ -72,7 +82,7 @@ final class TemplateProgram: @unchecked Sendable {
         self.keys = Self.copy(keys)
         self.overrides = Self.copy(overrides)
         self.templates = Self.copy(templates)
-        self.prefixSlotCount = prefixSlotCount
+        self.prefixSlots = Self.copy(prefixSlots)
     }
 
     deinit {
@@ -83,6 +93,7 @@ final class TemplateProgram: @unchecked Sendable {
         keys.deallocate()
         overrides.deallocate()
         templates.deallocate()
+        prefixSlots.deallocate()
     }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {

@@ -59,7 +59,7 @@ struct TemplateRenderer: ~Copyable {
         names = program.names
         keys = program.keys
         frames = .allocate(capacity: frameCapacity)
-        rootPrefixes = Array(repeating: nil, count: program.prefixSlotCount)
+        rootPrefixes = Array(repeating: nil, count: program.prefixSlots.count)
         push(.value(root))
     }
 
@@ -211,7 +211,7 @@ struct TemplateRenderer: ~Copyable {
                 _ = prefix.append(keys[last], escaped: escaped, to: &output)
             } else {
                 let slot = Int(name.prefixSlot)
-                findRootPrefix(name, slot: slot)
+                findRootPrefix(slot)
                 _ = rootPrefixes[slot].unsafelyUnwrapped.append(keys[last], escaped: escaped, to: &output)
             }
         } else if name.anchored {
@@ -248,7 +248,7 @@ struct TemplateRenderer: ~Copyable {
     private mutating func lookUpPrefix(_ name: Name) -> TemplateValue {
         if let value = lookUpPrefixBelowRoot(name) { return value }
         let slot = Int(name.prefixSlot)
-        findRootPrefix(name, slot: slot)
+        findRootPrefix(slot)
         return rootPrefixes[slot].unsafelyUnwrapped
     }
 
@@ -270,11 +270,20 @@ struct TemplateRenderer: ~Copyable {
         return nil
     }
 
-    /// The root context does not change during a page: its `a.b` is looked up once.
-    private mutating func findRootPrefix(_ name: Name, slot: Int) {
+    /// The root context does not change during a page: each prefix of its dotted names is found once,
+    /// from its own prefix's value.
+    private mutating func findRootPrefix(_ slot: Int) {
         guard rootPrefixes[slot] == nil else { return }
-        let first = Int(name.keyStart)
-        rootPrefixes[slot] = walk(frames[0].field(keys[first]), first + 1, first + Int(name.keyCount) - 1)
+        let prefix = program.prefixSlots[slot]
+        let value: TemplateValue
+        if prefix.parent < 0 {
+            value = frames[0].field(keys[Int(prefix.key)])
+        } else {
+            let parent = Int(prefix.parent)
+            findRootPrefix(parent)
+            value = rootPrefixes[parent].unsafelyUnwrapped.field(keys[Int(prefix.key)])
+        }
+        rootPrefixes[slot] = value
     }
 
     /// The keys from `start` up to `end` (excluded) looked up one in the other from `value`.
