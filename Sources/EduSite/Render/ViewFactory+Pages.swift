@@ -17,7 +17,7 @@ extension ViewFactory {
             let folder = SiteIndex.tagsPath + slug + "/"
             let pageSize = site.config.pageSize
             let title = "Chủ đề: \(entry.tag.name)" + (number > 1 ? " – Trang \(number)" : "")
-            let posts = entry.posts.dropFirst((number - 1) * pageSize).prefix(pageSize).map(postCard)
+            let posts = entry.posts.dropFirst((number - 1) * pageSize).prefix(pageSize).map { postCard($0) }
             let view = PostListView(
                 title: title, introHTML: nil, posts: posts, pagination: pagination(folder: folder, number: number, count: count),
                 feedHref: nil, isEmpty: entry.posts.isEmpty)
@@ -29,7 +29,7 @@ extension ViewFactory {
         case .disclosureIndex:
             let intro = index.sectionPages[path]
             let title = intro?.title ?? title(ofListAt: path)
-            let view = DisclosureIndexView(title: title, introHTML: intro?.body.html.string, years: index.disclosureYears.map(disclosureYear))
+            let view = DisclosureIndexView(title: title, introHTML: intro?.body.html.string, years: index.disclosureYears.map { disclosureYear($0) })
             return framed("disclosures", title: title, description: intro?.description, path: path, view)
         case .disclosureYear(let year):
             let entry = index.disclosureYears.first { $0.year == year }!
@@ -42,7 +42,7 @@ extension ViewFactory {
             let items = index.procedures.map { page in
                 ProcedureListView.Item(
                     title: page.title, href: urls.href(page.path), summary: page.description ?? nilIfEmpty(page.summary),
-                    forms: .of(page.procedure?.forms.map(attachment) ?? []), onlineServiceHref: page.procedure?.onlineService)
+                    forms: .of(page.procedure?.forms.map { attachment($0) } ?? []), onlineServiceHref: page.procedure?.onlineService)
             }
             return framed("procedures", title: title, description: intro?.description, path: path, ProcedureListView(title: title, introHTML: intro?.body.html.string, procedures: items))
         case .organisationOverview:
@@ -95,7 +95,7 @@ extension ViewFactory {
     func home(_ page: Page?) -> HomeView {
         let notices = index.sections.first { $0.config.path == "thong-bao" }
         let news = index.sections.first { $0.config.path == "tin-tuc" }
-        let latest = (news?.posts ?? index.allPosts).prefix(6).map(postCard)
+        let latest = (news?.posts ?? index.allPosts).prefix(6).map { postCard($0) }
         var quickLinks: [LinkCardView] = []
         let candidates: [(String, String)] = [
             ("/cong-khai/", "Ba công khai theo từng năm học"),
@@ -108,7 +108,7 @@ extension ViewFactory {
         }
         return HomeView(
             title: page?.title ?? site.config.name, introHTML: page?.body.html.string,
-            latestPosts: .of(Array(latest)), notices: .of((notices?.posts.prefix(5)).map { $0.map(postCard) } ?? []),
+            latestPosts: .of(Array(latest)), notices: .of((notices?.posts.prefix(5)).map { $0.map { postCard($0) } } ?? []),
             noticesHref: notices.map { urls.href("/\($0.config.path)/") }, newsHref: news.map { urls.href("/\($0.config.path)/") },
             quickLinks: .of(quickLinks), upstream: upstreamInclude())
     }
@@ -119,11 +119,11 @@ extension ViewFactory {
         var next: LinkCardView?
         var related: [LinkCardView] = []
         if let section, let posts = index.sections.first(where: { $0.config.path == section.path })?.posts,
-            let position = posts.firstIndex(where: { $0.path == page.path })
+            let position = position(of: page, in: posts)
         {
             // Lists are newest first: "previous" is the older post.
-            if position + 1 < posts.count { previous = linkCard(posts[position + 1], meta: posts[position + 1].date?.displayDate) }
-            if position > 0 { next = linkCard(posts[position - 1], meta: posts[position - 1].date?.displayDate) }
+            if position + 1 < posts.count { previous = neighbourCard(posts, position + 1) }
+            if position > 0 { next = neighbourCard(posts, position - 1) }
         }
         if page.kind == .disclosure, let year = page.disclosure?.schoolYear,
             let entry = index.disclosureYears.first(where: { $0.year == year })
@@ -132,7 +132,7 @@ extension ViewFactory {
         }
         let procedure = page.procedure.map { info in
             ProcedureView(
-                forms: .of(info.forms.map(attachment)), steps: .of(info.steps), documents: .of(info.documents),
+                forms: .of(info.forms.map { attachment($0) }), steps: .of(info.steps), documents: .of(info.documents),
                 timeLimit: info.timeLimit, fees: info.fees, agency: info.agency, legalBasis: .of(info.legalBasis),
                 onlineServiceHref: info.onlineService, onlineLevelLabel: info.onlineLevel?.label)
         }
@@ -146,13 +146,26 @@ extension ViewFactory {
             lead: section != nil ? nilIfEmpty(page.summary) : page.description,
             dateDisplay: page.date?.displayDate, dateISO: page.date?.rfc3339,
             updatedDisplay: page.updated?.displayDate, updatedISO: page.updated?.rfc3339,
-            sectionTitle: section.map { s in index.sections.first { $0.config.path == s.path }.map(sectionTitle) ?? s.title },
+            sectionTitle: section.map { s in index.sections.first { $0.config.path == s.path }.map { sectionTitle($0) } ?? s.title },
             sectionHref: section.map { urls.href("/\($0.path)/") },
             contentHTML: page.body.html.isEmpty ? nil : page.body.html.string,
-            image: image(of: page), tags: .of(page.tags.map(tagLink)), attachments: .of(page.attachments.map(attachment)),
-            people: .of(page.people.map(person)), procedure: procedure,
+            image: image(of: page), tags: .of(page.tags.map { tagLink($0) }), attachments: .of(page.attachments.map { attachment($0) }),
+            people: .of(page.people.map { person($0) }), procedure: procedure,
             contact: page.kind == .contact ? contact : nil, feedback: feedback,
             previous: previous, next: next, related: .of(related))
+    }
+
+    /// Where the page is in its section's list: known from the index, checked.
+    private func position(of page: Page, in posts: [Page]) -> Int? {
+        if let position = index.postPositions[page.source], posts.indices.contains(position), posts[position].path == page.path {
+            return position
+        }
+        return posts.firstIndex { $0.path == page.path }
+    }
+
+    /// A neighbour's link, read in place: a `Page` is large to copy.
+    private func neighbourCard(_ posts: [Page], _ position: Int) -> LinkCardView {
+        posts.withUnsafeBufferPointer { linkCard($0[position], meta: $0[position].date?.displayDate) }
     }
 
     func postList(section path: String, number: Int, count: Int, path sitePath: String) -> (template: String, context: RenderContext) {
@@ -161,7 +174,7 @@ extension ViewFactory {
         let slice = section.posts.dropFirst((number - 1) * pageSize).prefix(pageSize)
         let title = sectionTitle(section) + (number > 1 ? " – Trang \(number)" : "")
         let view = PostListView(
-            title: title, introHTML: number == 1 ? section.indexPage?.body.html.string : nil, posts: slice.map(postCard),
+            title: title, introHTML: number == 1 ? section.indexPage?.body.html.string : nil, posts: slice.map { postCard($0) },
             pagination: pagination(folder: "/\(path)/", number: number, count: count), feedHref: nil,
             isEmpty: section.posts.isEmpty)
         let layout = layout(name: "list", title: title, description: section.indexPage?.description, path: sitePath,
@@ -175,17 +188,28 @@ extension ViewFactory {
         return PaginationView(
             previousHref: number > 1 ? urls.href(SitePlan.pagedPath(folder, pageNumber: number - 1)) : nil,
             nextHref: number < count ? urls.href(SitePlan.pagedPath(folder, pageNumber: number + 1)) : nil,
-            pages: (1...count).map { n in
-                PaginationView.PageLink(number: n, href: urls.href(SitePlan.pagedPath(folder, pageNumber: n)), isCurrent: n == number)
-            },
+            pages: pages(folder: folder, current: number, count: count),
             label: "Trang \(number) / \(count)")
+    }
+
+    /// Links to the `count` pages of a list, the `current` one marked.
+    private func pages(folder: String, current: Int, count: Int) -> [PaginationView.PageLink] {
+        guard var pages = pageLinks[folder], pages.count == count else {
+            return (1...count).map { n in
+                PaginationView.PageLink(number: n, href: urls.href(SitePlan.pagedPath(folder, pageNumber: n)), isCurrent: n == current)
+            }
+        }
+        if pages.indices.contains(current - 1) {
+            pages[current - 1] = PaginationView.PageLink(number: current, href: pages[current - 1].href, isCurrent: true)
+        }
+        return pages
     }
 
     func disclosureYear(_ entry: SiteIndex.DisclosureYear) -> DisclosureIndexView.Year {
         let items = entry.items.map { page in
             DisclosureIndexView.Item(
                 title: page.title, href: urls.href(page.path), dateDisplay: page.date?.displayDate,
-                attachments: .of(page.attachments.map(attachment)))
+                attachments: .of(page.attachments.map { attachment($0) }))
         }
         return DisclosureIndexView.Year(
             label: entry.year.label, href: urls.href(entry.path), anchor: "nam-hoc-\(entry.year)", items: items,

@@ -15,6 +15,15 @@ struct ViewFactory: Sendable {
     private(set) var menuEntries: [MenuEntry] = []
     /// Each post's card, made once: a post shows on its section's list, its tags' lists, the home page.
     private(set) var postCards: [String: PostCardView] = [:]
+    /// Made once, as the same on every page: the menu entries' links, the site's identity, the feed links
+    /// of pages outside a section with feeds, and those of each section with feeds.
+    private(set) var menuHrefs: [String] = []
+    private(set) var siteIdentity: SiteIdentityView
+    private(set) var siteFeedLinks: [FeedLinkView] = []
+    private(set) var sectionFeedLinks: [String: [FeedLinkView]] = [:]
+    /// The page links of each paginated list (by folder), none of them current: each page of the list
+    /// copies them and marks its own.
+    private(set) var pageLinks: [String: [PaginationView.PageLink]] = [:]
 
     init(site: Site, plan: SitePlan, liveReloadHTML: String? = nil, compliance: ComplianceResult? = nil) {
         self.site = site
@@ -25,8 +34,32 @@ struct ViewFactory: Sendable {
         self.liveReloadHTML = liveReloadHTML
         self.compliance = compliance
         self.footer = Self.footer(site.config, urls: urls)
+        let config = site.config
+        self.siteIdentity = SiteIdentityView(
+            name: config.name, shortName: config.displayShortName,
+            initials: Self.initials(of: config.displayShortName), unitLabel: config.unit.label,
+            parentOfficeName: config.parentOffice?.name, parentOfficeURL: config.parentOffice?.url)
         self.menuEntries = site.config.menu ?? defaultMenu
+        self.menuHrefs = menuEntries.map { $0.url.hasPrefix("/") ? urls.href($0.url) : $0.url }
         self.postCards = Dictionary(index.allPosts.map { ($0.path, makePostCard($0)) }, uniquingKeysWith: { a, _ in a })
+        self.siteFeedLinks = makeFeedLinks(section: nil)
+        for section in Set(feeds.compactMap(\.section)) {
+            sectionFeedLinks[section] = makeFeedLinks(section: section)
+        }
+        for entry in plan.entries {
+            let folder: String
+            let count: Int
+            switch entry.job {
+            case .postList(let section, _, let pageCount): (folder, count) = ("/\(section)/", pageCount)
+            case .tag(let slug, _, let pageCount): (folder, count) = (SiteIndex.tagsPath + slug + "/", pageCount)
+            default: continue
+            }
+            if pageLinks[folder]?.count != count {
+                pageLinks[folder] = (1...max(count, 1)).map { n in
+                    PaginationView.PageLink(number: n, href: urls.href(SitePlan.pagedPath(folder, pageNumber: n)), isCurrent: false)
+                }
+            }
+        }
     }
 
     // MARK: Frame
@@ -53,10 +86,7 @@ struct ViewFactory: Sendable {
             stylesheetHref: urls.href("/css/edusite.css"),
             faviconHref: urls.href("/favicon.svg"),
             homeHref: urls.href("/"),
-            site: SiteIdentityView(
-                name: config.name, shortName: config.displayShortName,
-                initials: Self.initials(of: config.displayShortName), unitLabel: config.unit.label,
-                parentOfficeName: config.parentOffice?.name, parentOfficeURL: config.parentOffice?.url),
+            site: siteIdentity,
             menu: menu(current: path),
             breadcrumbs: crumbs,
             footer: footer,
@@ -66,9 +96,13 @@ struct ViewFactory: Sendable {
 
     /// Autodiscovery: the whole site's feeds everywhere, plus a section's own on its pages.
     func feedLinks(for path: String) -> [FeedLinkView] {
-        let section = path.split(separator: "/").first.map(String.init)
-        return feeds.filter { $0.section == nil || $0.section == section }.map { feed in
-            let name = feed.section.flatMap { s in index.sections.first { $0.config.path == s } }.map(sectionTitle) ?? site.config.displayShortName
+        guard let section = path.split(separator: "/", maxSplits: 1).first, !sectionFeedLinks.isEmpty else { return siteFeedLinks }
+        return sectionFeedLinks[String(section)] ?? siteFeedLinks
+    }
+
+    private func makeFeedLinks(section: String?) -> [FeedLinkView] {
+        feeds.filter { $0.section == nil || $0.section == section }.map { feed in
+            let name = feed.section.flatMap { s in index.sections.first { $0.config.path == s } }.map { sectionTitle($0) } ?? site.config.displayShortName
             return FeedLinkView(
                 title: "\(name) (\(feed.format == .rss ? "RSS" : "Atom"))", href: urls.href(feed.path),
                 type: feed.format == .rss ? "application/rss+xml" : "application/atom+xml")
@@ -76,11 +110,11 @@ struct ViewFactory: Sendable {
     }
 
     func menu(current: String) -> [MenuItemView] {
-        return menuEntries.map { entry in
+        zip(menuEntries, menuHrefs).map { entry, href in
             let isSitePath = entry.url.hasPrefix("/")
             let isCurrent =
                 isSitePath && (entry.url == "/" ? current == "/" : current.hasPrefix(entry.url))
-            return MenuItemView(title: entry.title, href: isSitePath ? urls.href(entry.url) : entry.url, isCurrent: isCurrent)
+            return MenuItemView(title: entry.title, href: href, isCurrent: isCurrent)
         }
     }
 
@@ -190,8 +224,8 @@ struct ViewFactory: Sendable {
         return PostCardView(
             title: page.title, href: urls.href(page.path), dateDisplay: page.date?.displayDate ?? "",
             dateISO: page.date?.rfc3339 ?? "", summary: page.summary.isEmpty ? nil : page.summary,
-            sectionTitle: section.map(sectionTitle) ?? "", sectionHref: urls.href("/\(section?.config.path ?? "")/"),
-            tags: page.tags.map(tagLink), image: image(of: page))
+            sectionTitle: section.map { sectionTitle($0) } ?? "", sectionHref: urls.href("/\(section?.config.path ?? "")/"),
+            tags: page.tags.map { tagLink($0) }, image: image(of: page))
     }
 
     func linkCard(_ page: Page, meta: String? = nil) -> LinkCardView {

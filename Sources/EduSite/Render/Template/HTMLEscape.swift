@@ -18,13 +18,20 @@ enum HTMLEscape {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The five bytes to escape are all below 64: one bit each, so that every other byte (letters,
+    /// spaces, UTF-8 sequences) is passed over with one test.
+    private static let specialBytes: UInt64 =
+        1 << UInt64(UInt8(ascii: "&")) | 1 << UInt64(UInt8(ascii: "<")) | 1 << UInt64(UInt8(ascii: ">"))
+        | 1 << UInt64(UInt8(ascii: "\"")) | 1 << UInt64(UInt8(ascii: "'"))
+
     private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        let special = specialBytes
         var runStart = 0
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte > UInt8(ascii: "'") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") {
+            if byte >= 64 || (special >> UInt64(byte)) & 1 == 0 {
                 index += 1
                 continue
             }
