@@ -23,18 +23,25 @@ enum Placeholder {
     /// A page is a placeholder when its title or text carries a marker, or when it has neither
     /// text nor anything else to show (files, people).
     static func isPlaceholder(_ page: Page) -> Bool {
-        let html = Array(page.body.html.utf8)
-        if capitalMarkers.contains(where: { contains(html, Array($0.utf8)) }) { return true }
+        // The HTML is read in place (a native string's UTF-8 is contiguous), not copied to an array:
+        // this runs for every page a requirement counts, posts included.
+        var html = page.body.html
+        let (hasCapitalMarker, text) = html.withUTF8 { bytes in
+            (capitalMarkerBytes.contains { ByteSearch.contains(bytes, $0) }, visibleText(bytes, limit: shortText * 4))
+        }
+        if hasCapitalMarker { return true }
         if !page.title.trimmingSpaces().isEmpty, isPlaceholder(text: page.title) { return true }
-        guard let text = visibleText(html, limit: shortText * 4) else { return false }
+        guard let text else { return false }
         if text.trimmingSpaces().isEmpty {
             return page.attachments.isEmpty && page.people.isEmpty && (page.procedure?.forms.isEmpty ?? true)
         }
         return isPlaceholder(text: text)
     }
 
+    private static let capitalMarkerBytes = capitalMarkers.map { Array($0.utf8) }
+
     /// The text of rendered HTML with tags removed, or nil when it is longer than `limit` bytes.
-    static func visibleText(_ html: [UInt8], limit: Int) -> String? {
+    static func visibleText(_ html: UnsafeBufferPointer<UInt8>, limit: Int) -> String? {
         var out: [UInt8] = []
         var inTag = false
         for byte in html {
@@ -51,6 +58,6 @@ enum Placeholder {
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        haystack.firstRange(of: needle) != nil
+        ByteSearch.contains(haystack, needle)
     }
 }
