@@ -7,22 +7,38 @@
 /// autolink text), the nearest opener on that line (or, without a line, in the enclosing block) is
 /// taken, never going back before the previous reference.
 struct MarkdownSourceMap {
-    private let bytes: [UInt8]
+    /// The body, indexed from 0 (a slice rebased, not a copy).
+    private let bytes: Bytes
     /// Byte offset where each line starts; `lineStarts[0]` is body line 1.
     private let lineStarts: [Int]
 
-    init(_ body: ArraySlice<UInt8>) {
-        bytes = Array(body)
-        var starts = [0]
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
-                starts.append(index + 1)
-            }
-            index += 1
+    /// The body's bytes with offsets from 0, sharing the file's storage.
+    private struct Bytes {
+        let slice: ArraySlice<UInt8>
+        var count: Int { slice.count }
+        subscript(offset: Int) -> UInt8 { slice[slice.startIndex + offset] }
+        subscript(range: Range<Int>) -> ArraySlice<UInt8> {
+            slice[(slice.startIndex + range.lowerBound)..<(slice.startIndex + range.upperBound)]
         }
-        lineStarts = starts
+    }
+
+    init(_ body: ArraySlice<UInt8>) {
+        bytes = Bytes(slice: body)
+        // One pass over every byte of the body: on its buffer, without bounds checks per byte.
+        lineStarts = body.withUnsafeBufferPointer { buffer in
+            var starts = [0]
+            starts.reserveCapacity(buffer.count / 32 + 1)
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == count || buffer[index + 1] != 0x0A)) {
+                    starts.append(index + 1)
+                }
+                index += 1
+            }
+            return starts
+        }
     }
 
     private var lineCount: Int { lineStarts.count }
@@ -54,11 +70,14 @@ struct MarkdownSourceMap {
         }
     }
 
+    private static let imageNeedles = [Array("![".utf8)]
+    private static let linkNeedles = [[UInt8(ascii: "[")]]
+
     private func needles(for reference: MarkdownTreeWalk.PendingReference) -> [[UInt8]] {
         switch (reference.kind, reference.autolinkText) {
-        case (.image, _): return [Array("![".utf8)]
+        case (.image, _): return Self.imageNeedles
         case (.link, let text?): return [[UInt8(ascii: "<")] + text, text, [UInt8(ascii: "[")]]
-        case (.link, nil): return [[UInt8(ascii: "[")]]
+        case (.link, nil): return Self.linkNeedles
         }
     }
 
