@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns cmark's positions of links and images into file coordinates.
 ///
 /// cmark-gfm 0.29.0.gfm.6 reports block lines exactly but inline positions only roughly: bare autolinks
@@ -24,11 +32,19 @@ struct MarkdownSourceMap {
 
     init(_ body: ArraySlice<UInt8>) {
         bytes = Bytes(slice: body)
-        // One pass over every byte of the body: on its buffer, without bounds checks per byte.
         lineStarts = body.withUnsafeBufferPointer { buffer in
             var starts = [0]
-            starts.reserveCapacity(buffer.count / 32 + 1)
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return starts }
             let count = buffer.count
+            if memchr(base, 0x0D, count) == nil {
+                // Only LF line ends (the usual case): `memchr` jumps from one to the next.
+                var index = 0
+                while index < count, let found = memchr(base + index, 0x0A, count - index) {
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(index)
+                }
+                return starts
+            }
             var index = 0
             while index < count {
                 let byte = buffer[index]
@@ -135,8 +151,10 @@ struct MarkdownSourceMap {
         guard position.line >= 1, position.line <= lineCount else { return position.column }
         let line = range(ofLine: position.line)
         let end = min(line.lowerBound + position.column - 1, line.upperBound)
-        var column = 1
-        for byte in bytes[line.lowerBound..<end] where byte & 0xC0 != 0x80 { column += 1 }
-        return column
+        return bytes[line.lowerBound..<end].withUnsafeBufferPointer { lineBytes in
+            var column = 1
+            for byte in lineBytes where byte & 0xC0 != 0x80 { column += 1 }
+            return column
+        }
     }
 }
