@@ -153,9 +153,16 @@ struct ReferenceResolver: Sendable {
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
 
     static func splitSuffix(_ text: String) -> (String, String) {
-        guard let index = text.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) else {
-            return (text, "")
+        // On the contiguous bytes: the generic `utf8.firstIndex(where:)` showed in profiles.
+        var copy = text
+        let offset = copy.withUTF8 { bytes -> Int? in
+            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "#") || bytes[index] == UInt8(ascii: "?") {
+                return index
+            }
+            return nil
         }
+        guard let offset else { return (text, "") }
+        let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
         return (String(text[..<index]), String(text[index...]))
     }
 
