@@ -52,6 +52,24 @@ import Testing
         }
     }
 
+    @Test func pathPiecesAgreeWithTheUTF8ViewVersions() {
+        for path in Self.corpus(count: 20_000, seed: 6) + ["", "/", "a/", "/a", "a.B/c.PDF", ".x", "x.", "/.a.b"] {
+            let utf8 = path.utf8
+            let slash = utf8.lastIndex(of: UInt8(ascii: "/"))
+            let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ""
+            let last = slash.map { String(path[utf8.index(after: $0)...]) } ?? path
+            let nameStart = slash.map { utf8.index(after: $0) } ?? utf8.startIndex
+            var ext = ""
+            if let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart {
+                let text = path[utf8.index(after: dot)...]
+                ext = text.utf8.allSatisfy({ !(65...90).contains($0) }) ? String(text) : text.lowercased()
+            }
+            #expect(Array(Path.parent(path).utf8) == Array(parent.utf8), "\(Array(path.unicodeScalars))")
+            #expect(Array(Path.lastComponent(path).utf8) == Array(last.utf8), "\(Array(path.unicodeScalars))")
+            #expect(Array(Path.fileExtension(path).utf8) == Array(ext.utf8), "\(Array(path.unicodeScalars))")
+        }
+    }
+
     @Test func byteSearchAgreesWithFirstRange() {
         let haystacks: [[UInt8]] = [[], Array("TODO".utf8), Array("<p>TOD</p>".utf8), Array("xxTODOyy".utf8),
             Array("TTTODO".utf8), Array("TOD".utf8), Array("Số liệu: TODO".utf8), Array("todo TODo".utf8)]

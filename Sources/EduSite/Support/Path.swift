@@ -16,23 +16,49 @@ public enum Path {
     private static let dot = UInt8(ascii: ".")
 
     public static func parent(_ path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: slash) else { return "" }
+        guard let slash = lastIndex(of: slash, in: path) else { return "" }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
     }
 
     public static func lastComponent(_ path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: slash) else { return path }
+        guard let slash = lastIndex(of: slash, in: path) else { return path }
         return String(path[path.utf8.index(after: slash)...])
     }
 
     /// The extension without its dot, lowercased; empty when there is none.
     public static func fileExtension(_ path: String) -> String {
         let utf8 = path.utf8
-        let nameStart = utf8.lastIndex(of: slash).map { utf8.index(after: $0) } ?? utf8.startIndex
-        guard let dot = utf8[nameStart...].lastIndex(of: dot), dot != nameStart else { return "" }
-        let ext = path[utf8.index(after: dot)...]
+        let nameStart = lastOffset(of: slash, in: path).map { $0 + 1 } ?? 0
+        guard let dot = lastOffset(of: dot, in: path, from: nameStart), dot != nameStart else { return "" }
+        let ext = path[utf8.index(utf8.startIndex, offsetBy: dot + 1)...]
         return ext.utf8.allSatisfy({ !(65...90).contains($0) }) ? String(ext) : ext.lowercased()
+    }
+
+    /// `fileExtension(path) != ""`, without making the extension.
+    public static func hasExtension(_ path: String) -> Bool {
+        let nameStart = lastOffset(of: slash, in: path).map { $0 + 1 } ?? 0
+        guard let dot = lastOffset(of: dot, in: path, from: nameStart), dot != nameStart else { return false }
+        return dot + 1 != path.utf8.count
+    }
+
+    /// `path.utf8.lastIndex(of: byte)`, found on the contiguous bytes: the generic search through the
+    /// UTF-8 view showed in profiles (these helpers run for every file, page and link).
+    private static func lastIndex(of byte: UInt8, in path: String) -> String.Index? {
+        lastOffset(of: byte, in: path).map { path.utf8.index(path.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// The UTF-8 offset of the last `byte` at or after offset `lower`.
+    private static func lastOffset(of byte: UInt8, in path: String, from lower: Int = 0) -> Int? {
+        var path = path
+        return path.withUTF8 { bytes in
+            var index = bytes.count - 1
+            while index >= lower {
+                if bytes[index] == byte { return index }
+                index -= 1
+            }
+            return nil
+        }
     }
 
     /// `path.split(separator: "/")`: the non-empty parts between slashes. Cut on bytes when every `/`
@@ -56,13 +82,6 @@ public enum Path {
         }
     }
 
-    /// `fileExtension(path) != ""`, without making the extension.
-    public static func hasExtension(_ path: String) -> Bool {
-        let utf8 = path.utf8
-        let nameStart = utf8.lastIndex(of: slash).map { utf8.index(after: $0) } ?? utf8.startIndex
-        guard let dot = utf8[nameStart...].lastIndex(of: dot), dot != nameStart else { return false }
-        return utf8.index(after: dot) != utf8.endIndex
-    }
 
     public static func removingExtension(_ path: String) -> String {
         let name = lastComponent(path)
