@@ -27,6 +27,14 @@ import Testing
             [(.link, "quy-che.md", 8, 5), (.image, "anh.png", 8, 30)])
     }
 
+    /// The loader hands over the body as a slice of the whole file, which does not start at index 0.
+    @Test func bodySliceOfALargerFile() {
+        let file = Array("---\ntitle: A\n---\nĐoạn đầu\n\nXem [quy chế](quy-che.md) và ![ảnh](anh.png).\n".utf8)
+        let body = file[file.index(file.startIndex, offsetBy: 17)...]
+        let found = renderer.render(body, path: "content/a.md", firstLine: 4).references
+        #expect(found.map { "\($0.destination) \($0.location.line):\($0.location.column)" } == ["quy-che.md 6:5", "anh.png 6:30"])
+    }
+
     @Test func autolinksCountAsLinks() {
         expectReferences(
             "Trang www.example.com, https://moet.gov.vn/a và <https://x.org>.\nThư: lienhe@truong.edu.vn\n",

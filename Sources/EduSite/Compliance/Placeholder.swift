@@ -32,16 +32,21 @@ enum Placeholder {
         return isPlaceholder(text: text)
     }
 
-    /// What `isPlaceholder(_:)` needs of a body, taken when its HTML is rendered.
+    /// What `isPlaceholder(_:)` needs of a body, taken when its HTML is rendered (the HTML is read
+    /// in place: a native string's UTF-8 is contiguous).
     static func sample(html: String) -> BodyTextSample {
-        let bytes = Array(html.utf8)
-        return BodyTextSample(
-            hasCapitalMarker: capitalMarkers.contains { contains(bytes, Array($0.utf8)) },
-            shortText: visibleText(bytes, limit: shortText * 4))
+        var html = html
+        return html.withUTF8 { bytes in
+            BodyTextSample(
+                hasCapitalMarker: capitalMarkerBytes.contains { ByteSearch.contains(bytes, $0) },
+                shortText: visibleText(bytes, limit: shortText * 4))
+        }
     }
 
+    private static let capitalMarkerBytes = capitalMarkers.map { Array($0.utf8) }
+
     /// The text of rendered HTML with tags removed, or nil when it is longer than `limit` bytes.
-    static func visibleText(_ html: [UInt8], limit: Int) -> String? {
+    static func visibleText(_ html: UnsafeBufferPointer<UInt8>, limit: Int) -> String? {
         var out: [UInt8] = []
         var inTag = false
         for byte in html {
@@ -58,6 +63,6 @@ enum Placeholder {
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        haystack.firstRange(of: needle) != nil
+        ByteSearch.contains(haystack, needle)
     }
 }

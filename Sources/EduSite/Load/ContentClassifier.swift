@@ -17,7 +17,7 @@ struct ContentClassifier {
 
     /// `relative` is the path below `content/`, e.g. `tin-tuc/khai-giang.md`.
     func classify(_ relative: String) -> Outcome {
-        let folders = relative.split(separator: "/").dropLast().map(String.init)
+        let folders = Path.parts(relative).dropLast().map(String.init)
         let isIndex = Path.lastComponent(relative) == "_index.md"
         let first = folders.first
 
@@ -54,14 +54,14 @@ struct ContentClassifier {
 
     /// The schoolyear of a disclosure page, from its folder.
     static func schoolYear(of relative: String) -> SchoolYear? {
-        let folders = relative.split(separator: "/")
+        let folders = Path.parts(relative)
         guard folders.count >= 3, folders[0] == disclosuresFolder else { return nil }
         return SchoolYear(folderName: String(folders[1]))
     }
 
     /// The site path of a page: folders and file name slugged, `_index.md` → its folder.
     static func sitePath(of relative: String, slug: String?) -> String {
-        var segments = relative.split(separator: "/").dropLast().map { Slug.make(String($0)) }
+        var segments = Path.parts(relative).dropLast().map { Slug.make($0) }
         let file = Path.lastComponent(relative)
         if file != "_index.md" {
             segments.append(slug ?? Slug.make(Path.removingExtension(file)))

@@ -49,7 +49,8 @@ struct PageReader: Sendable {
                             hint: "start the file with a line `---`, then at least `title: …`, then a line `---`")
                     ])
             }
-            guard let node = try YAMLParser.parse(parts.yaml, path: source, firstLine: parts.yamlFirstLine) else {
+            guard let node = try YAMLParser.parse(parts.yaml, path: source, firstLine: parts.yamlFirstLine, knownUTF8: true)
+            else {
                 return Outcome(
                     draft: nil,
                     diagnostics: [

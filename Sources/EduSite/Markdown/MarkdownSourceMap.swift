@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns cmark's positions of links and images into file coordinates.
 ///
 /// cmark-gfm 0.29.0.gfm.6 reports block lines exactly but inline positions only roughly: bare autolinks
@@ -7,22 +15,46 @@
 /// autolink text), the nearest opener on that line (or, without a line, in the enclosing block) is
 /// taken, never going back before the previous reference.
 struct MarkdownSourceMap {
-    private let bytes: [UInt8]
+    /// The body, indexed from 0 (a slice rebased, not a copy).
+    private let bytes: Bytes
     /// Byte offset where each line starts; `lineStarts[0]` is body line 1.
     private let lineStarts: [Int]
 
-    init(_ body: ArraySlice<UInt8>) {
-        bytes = Array(body)
-        var starts = [0]
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
-                starts.append(index + 1)
-            }
-            index += 1
+    /// The body's bytes with offsets from 0, sharing the file's storage.
+    private struct Bytes {
+        let slice: ArraySlice<UInt8>
+        var count: Int { slice.count }
+        subscript(offset: Int) -> UInt8 { slice[slice.startIndex + offset] }
+        subscript(range: Range<Int>) -> ArraySlice<UInt8> {
+            slice[(slice.startIndex + range.lowerBound)..<(slice.startIndex + range.upperBound)]
         }
-        lineStarts = starts
+    }
+
+    init(_ body: ArraySlice<UInt8>) {
+        bytes = Bytes(slice: body)
+        lineStarts = body.withUnsafeBufferPointer { buffer in
+            var starts = [0]
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return starts }
+            let count = buffer.count
+            if memchr(base, 0x0D, count) == nil {
+                // Only LF line ends (the usual case): `memchr` jumps from one to the next.
+                var index = 0
+                while index < count, let found = memchr(base + index, 0x0A, count - index) {
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(index)
+                }
+                return starts
+            }
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == count || buffer[index + 1] != 0x0A)) {
+                    starts.append(index + 1)
+                }
+                index += 1
+            }
+            return starts
+        }
     }
 
     private var lineCount: Int { lineStarts.count }
@@ -54,11 +86,14 @@ struct MarkdownSourceMap {
         }
     }
 
+    private static let imageNeedles = [Array("![".utf8)]
+    private static let linkNeedles = [[UInt8(ascii: "[")]]
+
     private func needles(for reference: MarkdownTreeWalk.PendingReference) -> [[UInt8]] {
         switch (reference.kind, reference.autolinkText) {
-        case (.image, _): return [Array("![".utf8)]
+        case (.image, _): return Self.imageNeedles
         case (.link, let text?): return [[UInt8(ascii: "<")] + text, text, [UInt8(ascii: "[")]]
-        case (.link, nil): return [[UInt8(ascii: "[")]]
+        case (.link, nil): return Self.linkNeedles
         }
     }
 
@@ -116,8 +151,10 @@ struct MarkdownSourceMap {
         guard position.line >= 1, position.line <= lineCount else { return position.column }
         let line = range(ofLine: position.line)
         let end = min(line.lowerBound + position.column - 1, line.upperBound)
-        var column = 1
-        for byte in bytes[line.lowerBound..<end] where byte & 0xC0 != 0x80 { column += 1 }
-        return column
+        return bytes[line.lowerBound..<end].withUnsafeBufferPointer { lineBytes in
+            var column = 1
+            for byte in lineBytes where byte & 0xC0 != 0x80 { column += 1 }
+            return column
+        }
     }
 }

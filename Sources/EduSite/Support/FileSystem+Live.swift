@@ -24,8 +24,7 @@ extension FileSystem {
 
 /// The POSIX calls behind `FileSystem.live`.
 enum LiveDisk {
-    static func error(_ path: String, _ operation: String) -> FileSystemError {
-        let code = errno
+    static func error(_ path: String, _ operation: String, code: Int32 = errno) -> FileSystemError {
         let reason: FileSystemError.Reason =
             switch code {
             case ENOENT: .notFound
@@ -47,26 +46,36 @@ enum LiveDisk {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             throw FileSystemError(path: path, reason: .isADirectory, operation: "read")
         }
-        var capacity = max(Int(status.st_size), 0)
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var filled = 0
-        while true {
-            if filled == capacity {
-                // The file grew while we read it (or stat said 0 for a special file).
-                capacity = max(capacity * 2, 4096)
-                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+        // Read straight into the array's uninitialized storage: zero-filling a buffer that the read
+        // overwrites at once would touch every page of it twice.
+        let size = max(Int(status.st_size), 0)
+        var failure: Int32?
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let count = Glibc.read(fd, buffer.baseAddress! + initialized, size - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 { break }
+                initialized += count
             }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + filled, capacity - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw error(path, "read")
-            }
-            if count == 0 { break }
-            filled += count
         }
-        bytes.removeSubrange(filled...)
+        if let failure { throw error(path, "read", code: failure) }
+        // Read on to the end: the file may have grown since `fstat` (or it said 0 for a special file).
+        // For a regular file this is the one read that returns 0.
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { (chunk) throws(FileSystemError) in
+            while true {
+                let count = Glibc.read(fd, chunk.baseAddress!, chunk.count)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw error(path, "read")
+                }
+                if count == 0 { break }
+                bytes.append(contentsOf: chunk[..<count])
+            }
+        }
         return bytes
     }
 

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Every disk access of the library goes through this value, so tests run on an in-memory tree and
 /// nothing reaches the disk by accident. Paths are absolute, `/`-separated strings.
 ///
@@ -109,6 +117,23 @@ extension FileSystem {
                 if entry.isDirectory { pending.append(child) } else { result.append(child) }
             }
         }
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return result.sorted(by: Self.precedesInByteOrder)
+    }
+
+    /// `a.utf8.lexicographicallyPrecedes(b.utf8)` with `memcmp` on native strings' contiguous bytes
+    /// (a content folder holds thousands of files).
+    static func precedesInByteOrder(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { a in
+            b.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let common = min(a.count, b.count)
+                if common > 0 {
+                    let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
+        if let fast, let result = fast { return result }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

@@ -3,6 +3,15 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoder
     let pairs: [YAMLPair]
     let tracker: KeyTracker
+    /// The text of each pair's key, nil where the key is not a scalar.
+    let keyNames: [String?]
+
+    init(decoder: NodeDecoder, pairs: [YAMLPair], tracker: KeyTracker) {
+        self.decoder = decoder
+        self.pairs = pairs
+        self.tracker = tracker
+        keyNames = pairs.map { $0.key.scalar?.value }
+    }
 
     var codingPath: [any CodingKey] { decoder.codingPath }
 
@@ -19,10 +28,10 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func find(_ key: Key) -> YAMLNode? {
         let name = key.stringValue
         tracker.request(name)
-        for pair in pairs {
-            if case .scalar(let scalar) = pair.key.content, scalar.value == name { return pair.value }
-        }
-        return nil
+        // The first pair whose key is a scalar with this text, found among the key texts without
+        // copying each pair's nodes out of the array.
+        guard let index = keyNames.firstIndex(of: name) else { return nil }
+        return pairs[index].value
     }
 
     private func require(_ key: Key) throws -> YAMLNode {

@@ -12,8 +12,16 @@ public enum YAMLParser {
     public static func parse(
         _ bytes: ArraySlice<UInt8>, path: String, firstLine: Int = 1
     ) throws(DiagnosticError) -> YAMLNode? {
+        try parse(bytes, path: path, firstLine: firstLine, knownUTF8: false)
+    }
+
+    /// `knownUTF8`: the caller has already checked the bytes (the page loader checks whole files), so
+    /// they are not scanned a second time.
+    static func parse(
+        _ bytes: ArraySlice<UInt8>, path: String, firstLine: Int, knownUTF8: Bool
+    ) throws(DiagnosticError) -> YAMLNode? {
         let text = SourceText(bytes: bytes, path: path, firstLine: firstLine)
-        if let offset = UTF8Validation.firstInvalidByte(in: bytes) {
+        if !knownUTF8, let offset = UTF8Validation.firstInvalidByte(in: bytes) {
             throw DiagnosticError(text.notUTF8(atOffset: offset))
         }
         let result: Result<YAMLNode?, DiagnosticError> = bytes.withUnsafeBufferPointer { buffer in
