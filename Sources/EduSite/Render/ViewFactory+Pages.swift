@@ -182,27 +182,32 @@ extension ViewFactory {
         return ("list", RenderContext(layout: layout, page: view))
     }
 
-    /// Links to every page of a list; nil when it has one page.
+    /// Links to the pages of a list around the current one; nil when it has one page.
     func pagination(folder: String, number: Int, count: Int) -> PaginationView? {
         guard count > 1 else { return nil }
         return PaginationView(
             previousHref: number > 1 ? urls.href(SitePlan.pagedPath(folder, pageNumber: number - 1)) : nil,
             nextHref: number < count ? urls.href(SitePlan.pagedPath(folder, pageNumber: number + 1)) : nil,
-            pages: pages(folder: folder, current: number, count: count),
+            pages: Self.pageNumbers(current: number, count: count).map { n in
+                n.map { PaginationView.PageLink(number: $0, href: urls.href(SitePlan.pagedPath(folder, pageNumber: $0)), isCurrent: $0 == number) }
+                    ?? .gap
+            },
             label: "Trang \(number) / \(count)")
     }
 
-    /// Links to the `count` pages of a list, the `current` one marked.
-    private func pages(folder: String, current: Int, count: Int) -> [PaginationView.PageLink] {
-        guard var pages = pageLinks[folder], pages.count == count else {
-            return (1...count).map { n in
-                PaginationView.PageLink(number: n, href: urls.href(SitePlan.pagedPath(folder, pageNumber: n)), isCurrent: n == current)
-            }
+    /// The first and last page, and two on each side of the current one; nil for a gap. A list of
+    /// 700 pages (a large school's news) would otherwise link every page from every page.
+    static func pageNumbers(current: Int, count: Int) -> [Int?] {
+        let shown = Set([1, count] + Array(max(1, current - 2)...min(count, current + 2)))
+        var numbers: [Int?] = []
+        var last = 0
+        for n in shown.sorted() {
+            // A gap of a single page is shown as that page.
+            if n == last + 2 { numbers.append(last + 1) } else if n > last + 2 { numbers.append(nil) }
+            numbers.append(n)
+            last = n
         }
-        if pages.indices.contains(current - 1) {
-            pages[current - 1] = PaginationView.PageLink(number: current, href: pages[current - 1].href, isCurrent: true)
-        }
-        return pages
+        return numbers
     }
 
     func disclosureYear(_ entry: SiteIndex.DisclosureYear) -> DisclosureIndexView.Year {

@@ -21,9 +21,6 @@ struct ViewFactory: Sendable {
     private(set) var siteIdentity: SiteIdentityView
     private(set) var siteFeedLinks: [FeedLinkView] = []
     private(set) var sectionFeedLinks: [String: [FeedLinkView]] = [:]
-    /// The page links of each paginated list (by folder), none of them current: each page of the list
-    /// copies them and marks its own.
-    private(set) var pageLinks: [String: [PaginationView.PageLink]] = [:]
 
     init(site: Site, plan: SitePlan, liveReloadHTML: String? = nil, compliance: ComplianceResult? = nil) {
         self.site = site
@@ -45,20 +42,6 @@ struct ViewFactory: Sendable {
         self.siteFeedLinks = makeFeedLinks(section: nil)
         for section in Set(feeds.compactMap(\.section)) {
             sectionFeedLinks[section] = makeFeedLinks(section: section)
-        }
-        for entry in plan.entries {
-            let folder: String
-            let count: Int
-            switch entry.job {
-            case .postList(let section, _, let pageCount): (folder, count) = ("/\(section)/", pageCount)
-            case .tag(let slug, _, let pageCount): (folder, count) = (SiteIndex.tagsPath + slug + "/", pageCount)
-            default: continue
-            }
-            if pageLinks[folder]?.count != count {
-                pageLinks[folder] = (1...max(count, 1)).map { n in
-                    PaginationView.PageLink(number: n, href: urls.href(SitePlan.pagedPath(folder, pageNumber: n)), isCurrent: false)
-                }
-            }
         }
     }
 

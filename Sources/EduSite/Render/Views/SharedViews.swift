@@ -67,6 +67,23 @@ struct PaginationView: Sendable {
         let number: Int
         let href: String
         let isCurrent: Bool
+        /// Stands for the pages left out between two links ("…").
+        let isGap: Bool
+
+        init(number: Int, href: String, isCurrent: Bool) {
+            self.number = number
+            self.href = href
+            self.isCurrent = isCurrent
+            self.isGap = false
+        }
+
+        static let gap = PageLink(gapAfter: ())
+        private init(gapAfter: Void) {
+            number = 0
+            href = ""
+            isCurrent = false
+            isGap = true
+        }
     }
 
     let previousHref: String?

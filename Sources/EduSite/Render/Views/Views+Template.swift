@@ -54,6 +54,7 @@ extension TemplateKey {
         "isCurrent",
         "isEmpty",
         "isExternal",
+        "isGap",
         "isLast",
         "isPassed",
         "items",
@@ -136,24 +137,24 @@ extension TemplateKey {
 extension ComplianceView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
-        case 111: self.summaryLabel.templateValue  // summaryLabel
-        case 49: self.isPassed.templateValue  // isPassed
+        case 115: self.title.templateValue  // title
+        case 112: self.summaryLabel.templateValue  // summaryLabel
+        case 50: self.isPassed.templateValue  // isPassed
         case 9: self.checkedLabel.templateValue  // checkedLabel
-        case 93: self.reportHref.templateValue  // reportHref
-        case 61: self.manifests.templateValue  // manifests
+        case 94: self.reportHref.templateValue  // reportHref
+        case 62: self.manifests.templateValue  // manifests
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
-        case 111: TemplateOutput.append(self.summaryLabel, escaped: escaped, to: &output)  // summaryLabel
-        case 49: TemplateOutput.append(self.isPassed, escaped: escaped, to: &output)  // isPassed
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 112: TemplateOutput.append(self.summaryLabel, escaped: escaped, to: &output)  // summaryLabel
+        case 50: TemplateOutput.append(self.isPassed, escaped: escaped, to: &output)  // isPassed
         case 9: TemplateOutput.append(self.checkedLabel, escaped: escaped, to: &output)  // checkedLabel
-        case 93: TemplateOutput.append(self.reportHref, escaped: escaped, to: &output)  // reportHref
-        case 61: TemplateOutput.append(self.manifests, escaped: escaped, to: &output)  // manifests
+        case 94: TemplateOutput.append(self.reportHref, escaped: escaped, to: &output)  // reportHref
+        case 62: TemplateOutput.append(self.manifests, escaped: escaped, to: &output)  // manifests
         default: false
         }
     }
@@ -162,26 +163,26 @@ extension ComplianceView: TemplateObject {
 extension ComplianceManifestView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
-        case 90: self.regulationName.templateValue  // regulationName
-        case 91: self.regulationSource.templateValue  // regulationSource
+        case 115: self.title.templateValue  // title
+        case 91: self.regulationName.templateValue  // regulationName
+        case 92: self.regulationSource.templateValue  // regulationSource
         case 42: self.inForce.templateValue  // inForce
-        case 117: self.unverifiedNote.templateValue  // unverifiedNote
+        case 118: self.unverifiedNote.templateValue  // unverifiedNote
         case 3: self.anchor.templateValue  // anchor
-        case 94: self.requirements.templateValue  // requirements
+        case 95: self.requirements.templateValue  // requirements
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
-        case 90: TemplateOutput.append(self.regulationName, escaped: escaped, to: &output)  // regulationName
-        case 91: TemplateOutput.append(self.regulationSource, escaped: escaped, to: &output)  // regulationSource
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 91: TemplateOutput.append(self.regulationName, escaped: escaped, to: &output)  // regulationName
+        case 92: TemplateOutput.append(self.regulationSource, escaped: escaped, to: &output)  // regulationSource
         case 42: TemplateOutput.append(self.inForce, escaped: escaped, to: &output)  // inForce
-        case 117: TemplateOutput.append(self.unverifiedNote, escaped: escaped, to: &output)  // unverifiedNote
+        case 118: TemplateOutput.append(self.unverifiedNote, escaped: escaped, to: &output)  // unverifiedNote
         case 3: TemplateOutput.append(self.anchor, escaped: escaped, to: &output)  // anchor
-        case 94: TemplateOutput.append(self.requirements, escaped: escaped, to: &output)  // requirements
+        case 95: TemplateOutput.append(self.requirements, escaped: escaped, to: &output)  // requirements
         default: false
         }
     }
@@ -190,14 +191,14 @@ extension ComplianceManifestView: TemplateObject {
 extension ComplianceRequirementView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
-        case 107: self.statusLabel.templateValue  // statusLabel
-        case 106: self.statusClass.templateValue  // statusClass
-        case 97: self.rule.templateValue  // rule
-        case 79: self.path.templateValue  // path
+        case 115: self.title.templateValue  // title
+        case 108: self.statusLabel.templateValue  // statusLabel
+        case 107: self.statusClass.templateValue  // statusClass
+        case 98: self.rule.templateValue  // rule
+        case 80: self.path.templateValue  // path
         case 5: self.basis.templateValue  // basis
-        case 123: self.yearsLabel.templateValue  // yearsLabel
-        case 117: self.unverifiedNote.templateValue  // unverifiedNote
+        case 124: self.yearsLabel.templateValue  // yearsLabel
+        case 118: self.unverifiedNote.templateValue  // unverifiedNote
         case 32: self.findings.templateValue  // findings
         default: .none
         }
@@ -205,14 +206,14 @@ extension ComplianceRequirementView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
-        case 107: TemplateOutput.append(self.statusLabel, escaped: escaped, to: &output)  // statusLabel
-        case 106: TemplateOutput.append(self.statusClass, escaped: escaped, to: &output)  // statusClass
-        case 97: TemplateOutput.append(self.rule, escaped: escaped, to: &output)  // rule
-        case 79: TemplateOutput.append(self.path, escaped: escaped, to: &output)  // path
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 108: TemplateOutput.append(self.statusLabel, escaped: escaped, to: &output)  // statusLabel
+        case 107: TemplateOutput.append(self.statusClass, escaped: escaped, to: &output)  // statusClass
+        case 98: TemplateOutput.append(self.rule, escaped: escaped, to: &output)  // rule
+        case 80: TemplateOutput.append(self.path, escaped: escaped, to: &output)  // path
         case 5: TemplateOutput.append(self.basis, escaped: escaped, to: &output)  // basis
-        case 123: TemplateOutput.append(self.yearsLabel, escaped: escaped, to: &output)  // yearsLabel
-        case 117: TemplateOutput.append(self.unverifiedNote, escaped: escaped, to: &output)  // unverifiedNote
+        case 124: TemplateOutput.append(self.yearsLabel, escaped: escaped, to: &output)  // yearsLabel
+        case 118: TemplateOutput.append(self.unverifiedNote, escaped: escaped, to: &output)  // unverifiedNote
         case 32: TemplateOutput.append(self.findings, escaped: escaped, to: &output)  // findings
         default: false
         }
@@ -222,40 +223,40 @@ extension ComplianceRequirementView: TemplateObject {
 extension LayoutView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 54: self.lang.templateValue  // lang
-        case 57: self.layoutName.templateValue  // layoutName
+        case 55: self.lang.templateValue  // lang
+        case 58: self.layoutName.templateValue  // layoutName
         case 16: self.documentTitle.templateValue  // documentTitle
         case 15: self.description.templateValue  // description
         case 7: self.canonicalURL.templateValue  // canonicalURL
-        case 109: self.stylesheetHref.templateValue  // stylesheetHref
+        case 110: self.stylesheetHref.templateValue  // stylesheetHref
         case 23: self.faviconHref.templateValue  // faviconHref
         case 36: self.homeHref.templateValue  // homeHref
-        case 101: self.site.templateValue  // site
-        case 63: self.menu.templateValue  // menu
+        case 102: self.site.templateValue  // site
+        case 64: self.menu.templateValue  // menu
         case 6: self.breadcrumbs.templateValue  // breadcrumbs
         case 33: self.footer.templateValue  // footer
         case 26: self.feedLinks.templateValue  // feedLinks
-        case 60: self.liveReloadHTML.templateValue  // liveReloadHTML
+        case 61: self.liveReloadHTML.templateValue  // liveReloadHTML
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 54: TemplateOutput.append(self.lang, escaped: escaped, to: &output)  // lang
-        case 57: TemplateOutput.append(self.layoutName, escaped: escaped, to: &output)  // layoutName
+        case 55: TemplateOutput.append(self.lang, escaped: escaped, to: &output)  // lang
+        case 58: TemplateOutput.append(self.layoutName, escaped: escaped, to: &output)  // layoutName
         case 16: TemplateOutput.append(self.documentTitle, escaped: escaped, to: &output)  // documentTitle
         case 15: TemplateOutput.append(self.description, escaped: escaped, to: &output)  // description
         case 7: TemplateOutput.append(self.canonicalURL, escaped: escaped, to: &output)  // canonicalURL
-        case 109: TemplateOutput.append(self.stylesheetHref, escaped: escaped, to: &output)  // stylesheetHref
+        case 110: TemplateOutput.append(self.stylesheetHref, escaped: escaped, to: &output)  // stylesheetHref
         case 23: TemplateOutput.append(self.faviconHref, escaped: escaped, to: &output)  // faviconHref
         case 36: TemplateOutput.append(self.homeHref, escaped: escaped, to: &output)  // homeHref
-        case 101: TemplateOutput.append(self.site, escaped: escaped, to: &output)  // site
-        case 63: TemplateOutput.append(self.menu, escaped: escaped, to: &output)  // menu
+        case 102: TemplateOutput.append(self.site, escaped: escaped, to: &output)  // site
+        case 64: TemplateOutput.append(self.menu, escaped: escaped, to: &output)  // menu
         case 6: TemplateOutput.append(self.breadcrumbs, escaped: escaped, to: &output)  // breadcrumbs
         case 33: TemplateOutput.append(self.footer, escaped: escaped, to: &output)  // footer
         case 26: TemplateOutput.append(self.feedLinks, escaped: escaped, to: &output)  // feedLinks
-        case 60: TemplateOutput.append(self.liveReloadHTML, escaped: escaped, to: &output)  // liveReloadHTML
+        case 61: TemplateOutput.append(self.liveReloadHTML, escaped: escaped, to: &output)  // liveReloadHTML
         default: false
         }
     }
@@ -264,24 +265,24 @@ extension LayoutView: TemplateObject {
 extension SiteIdentityView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 65: self.name.templateValue  // name
-        case 100: self.shortName.templateValue  // shortName
+        case 66: self.name.templateValue  // name
+        case 101: self.shortName.templateValue  // shortName
         case 43: self.initials.templateValue  // initials
-        case 116: self.unitLabel.templateValue  // unitLabel
-        case 77: self.parentOfficeName.templateValue  // parentOfficeName
-        case 78: self.parentOfficeURL.templateValue  // parentOfficeURL
+        case 117: self.unitLabel.templateValue  // unitLabel
+        case 78: self.parentOfficeName.templateValue  // parentOfficeName
+        case 79: self.parentOfficeURL.templateValue  // parentOfficeURL
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 65: TemplateOutput.append(self.name, escaped: escaped, to: &output)  // name
-        case 100: TemplateOutput.append(self.shortName, escaped: escaped, to: &output)  // shortName
+        case 66: TemplateOutput.append(self.name, escaped: escaped, to: &output)  // name
+        case 101: TemplateOutput.append(self.shortName, escaped: escaped, to: &output)  // shortName
         case 43: TemplateOutput.append(self.initials, escaped: escaped, to: &output)  // initials
-        case 116: TemplateOutput.append(self.unitLabel, escaped: escaped, to: &output)  // unitLabel
-        case 77: TemplateOutput.append(self.parentOfficeName, escaped: escaped, to: &output)  // parentOfficeName
-        case 78: TemplateOutput.append(self.parentOfficeURL, escaped: escaped, to: &output)  // parentOfficeURL
+        case 117: TemplateOutput.append(self.unitLabel, escaped: escaped, to: &output)  // unitLabel
+        case 78: TemplateOutput.append(self.parentOfficeName, escaped: escaped, to: &output)  // parentOfficeName
+        case 79: TemplateOutput.append(self.parentOfficeURL, escaped: escaped, to: &output)  // parentOfficeURL
         default: false
         }
     }
@@ -290,7 +291,7 @@ extension SiteIdentityView: TemplateObject {
 extension MenuItemView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 40: self.href.templateValue  // href
         case 45: self.isCurrent.templateValue  // isCurrent
         default: .none
@@ -299,7 +300,7 @@ extension MenuItemView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
         case 45: TemplateOutput.append(self.isCurrent, escaped: escaped, to: &output)  // isCurrent
         default: false
@@ -310,14 +311,14 @@ extension MenuItemView: TemplateObject {
 extension BreadcrumbsView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 50: self.items.templateValue  // items
+        case 51: self.items.templateValue  // items
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 50: TemplateOutput.append(self.items, escaped: escaped, to: &output)  // items
+        case 51: TemplateOutput.append(self.items, escaped: escaped, to: &output)  // items
         default: false
         }
     }
@@ -326,18 +327,18 @@ extension BreadcrumbsView: TemplateObject {
 extension CrumbView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 40: self.href.templateValue  // href
-        case 48: self.isLast.templateValue  // isLast
+        case 49: self.isLast.templateValue  // isLast
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
-        case 48: TemplateOutput.append(self.isLast, escaped: escaped, to: &output)  // isLast
+        case 49: TemplateOutput.append(self.isLast, escaped: escaped, to: &output)  // isLast
         default: false
         }
     }
@@ -346,28 +347,28 @@ extension CrumbView: TemplateObject {
 extension FooterView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 102: self.siteName.templateValue  // siteName
+        case 103: self.siteName.templateValue  // siteName
         case 10: self.contact.templateValue  // contact
         case 11: self.contactHref.templateValue  // contactHref
         case 28: self.feedbackHref.templateValue  // feedbackHref
-        case 103: self.sitemapHref.templateValue  // sitemapHref
-        case 96: self.rssHref.templateValue  // rssHref
-        case 77: self.parentOfficeName.templateValue  // parentOfficeName
-        case 78: self.parentOfficeURL.templateValue  // parentOfficeURL
+        case 104: self.sitemapHref.templateValue  // sitemapHref
+        case 97: self.rssHref.templateValue  // rssHref
+        case 78: self.parentOfficeName.templateValue  // parentOfficeName
+        case 79: self.parentOfficeURL.templateValue  // parentOfficeURL
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 102: TemplateOutput.append(self.siteName, escaped: escaped, to: &output)  // siteName
+        case 103: TemplateOutput.append(self.siteName, escaped: escaped, to: &output)  // siteName
         case 10: TemplateOutput.append(self.contact, escaped: escaped, to: &output)  // contact
         case 11: TemplateOutput.append(self.contactHref, escaped: escaped, to: &output)  // contactHref
         case 28: TemplateOutput.append(self.feedbackHref, escaped: escaped, to: &output)  // feedbackHref
-        case 103: TemplateOutput.append(self.sitemapHref, escaped: escaped, to: &output)  // sitemapHref
-        case 96: TemplateOutput.append(self.rssHref, escaped: escaped, to: &output)  // rssHref
-        case 77: TemplateOutput.append(self.parentOfficeName, escaped: escaped, to: &output)  // parentOfficeName
-        case 78: TemplateOutput.append(self.parentOfficeURL, escaped: escaped, to: &output)  // parentOfficeURL
+        case 104: TemplateOutput.append(self.sitemapHref, escaped: escaped, to: &output)  // sitemapHref
+        case 97: TemplateOutput.append(self.rssHref, escaped: escaped, to: &output)  // rssHref
+        case 78: TemplateOutput.append(self.parentOfficeName, escaped: escaped, to: &output)  // parentOfficeName
+        case 79: TemplateOutput.append(self.parentOfficeURL, escaped: escaped, to: &output)  // parentOfficeURL
         default: false
         }
     }
@@ -376,18 +377,18 @@ extension FooterView: TemplateObject {
 extension FeedLinkView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 40: self.href.templateValue  // href
-        case 115: self.type.templateValue  // type
+        case 116: self.type.templateValue  // type
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
-        case 115: TemplateOutput.append(self.type, escaped: escaped, to: &output)  // type
+        case 116: TemplateOutput.append(self.type, escaped: escaped, to: &output)  // type
         default: false
         }
     }
@@ -396,16 +397,16 @@ extension FeedLinkView: TemplateObject {
 extension RenderContext: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 56: self.layout.templateValue  // layout
-        case 74: self.page.templateValue  // page
+        case 57: self.layout.templateValue  // layout
+        case 75: self.page.templateValue  // page
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 56: TemplateOutput.append(self.layout, escaped: escaped, to: &output)  // layout
-        case 74: TemplateOutput.append(self.page, escaped: escaped, to: &output)  // page
+        case 57: TemplateOutput.append(self.layout, escaped: escaped, to: &output)  // layout
+        case 75: TemplateOutput.append(self.page, escaped: escaped, to: &output)  // page
         default: false
         }
     }
@@ -414,50 +415,50 @@ extension RenderContext: TemplateObject {
 extension ArticleView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
-        case 58: self.lead.templateValue  // lead
+        case 115: self.title.templateValue  // title
+        case 59: self.lead.templateValue  // lead
         case 13: self.dateDisplay.templateValue  // dateDisplay
         case 14: self.dateISO.templateValue  // dateISO
-        case 118: self.updatedDisplay.templateValue  // updatedDisplay
-        case 119: self.updatedISO.templateValue  // updatedISO
-        case 99: self.sectionTitle.templateValue  // sectionTitle
-        case 98: self.sectionHref.templateValue  // sectionHref
+        case 119: self.updatedDisplay.templateValue  // updatedDisplay
+        case 120: self.updatedISO.templateValue  // updatedISO
+        case 100: self.sectionTitle.templateValue  // sectionTitle
+        case 99: self.sectionHref.templateValue  // sectionHref
         case 12: self.contentHTML.templateValue  // contentHTML
         case 41: self.image.templateValue  // image
-        case 112: self.tags.templateValue  // tags
+        case 113: self.tags.templateValue  // tags
         case 4: self.attachments.templateValue  // attachments
-        case 80: self.people.templateValue  // people
-        case 87: self.procedure.templateValue  // procedure
+        case 81: self.people.templateValue  // people
+        case 88: self.procedure.templateValue  // procedure
         case 10: self.contact.templateValue  // contact
         case 27: self.feedback.templateValue  // feedback
-        case 85: self.previous.templateValue  // previous
-        case 67: self.next.templateValue  // next
-        case 92: self.related.templateValue  // related
+        case 86: self.previous.templateValue  // previous
+        case 68: self.next.templateValue  // next
+        case 93: self.related.templateValue  // related
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
-        case 58: TemplateOutput.append(self.lead, escaped: escaped, to: &output)  // lead
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 59: TemplateOutput.append(self.lead, escaped: escaped, to: &output)  // lead
         case 13: TemplateOutput.append(self.dateDisplay, escaped: escaped, to: &output)  // dateDisplay
         case 14: TemplateOutput.append(self.dateISO, escaped: escaped, to: &output)  // dateISO
-        case 118: TemplateOutput.append(self.updatedDisplay, escaped: escaped, to: &output)  // updatedDisplay
-        case 119: TemplateOutput.append(self.updatedISO, escaped: escaped, to: &output)  // updatedISO
-        case 99: TemplateOutput.append(self.sectionTitle, escaped: escaped, to: &output)  // sectionTitle
-        case 98: TemplateOutput.append(self.sectionHref, escaped: escaped, to: &output)  // sectionHref
+        case 119: TemplateOutput.append(self.updatedDisplay, escaped: escaped, to: &output)  // updatedDisplay
+        case 120: TemplateOutput.append(self.updatedISO, escaped: escaped, to: &output)  // updatedISO
+        case 100: TemplateOutput.append(self.sectionTitle, escaped: escaped, to: &output)  // sectionTitle
+        case 99: TemplateOutput.append(self.sectionHref, escaped: escaped, to: &output)  // sectionHref
         case 12: TemplateOutput.append(self.contentHTML, escaped: escaped, to: &output)  // contentHTML
         case 41: TemplateOutput.append(self.image, escaped: escaped, to: &output)  // image
-        case 112: TemplateOutput.append(self.tags, escaped: escaped, to: &output)  // tags
+        case 113: TemplateOutput.append(self.tags, escaped: escaped, to: &output)  // tags
         case 4: TemplateOutput.append(self.attachments, escaped: escaped, to: &output)  // attachments
-        case 80: TemplateOutput.append(self.people, escaped: escaped, to: &output)  // people
-        case 87: TemplateOutput.append(self.procedure, escaped: escaped, to: &output)  // procedure
+        case 81: TemplateOutput.append(self.people, escaped: escaped, to: &output)  // people
+        case 88: TemplateOutput.append(self.procedure, escaped: escaped, to: &output)  // procedure
         case 10: TemplateOutput.append(self.contact, escaped: escaped, to: &output)  // contact
         case 27: TemplateOutput.append(self.feedback, escaped: escaped, to: &output)  // feedback
-        case 85: TemplateOutput.append(self.previous, escaped: escaped, to: &output)  // previous
-        case 67: TemplateOutput.append(self.next, escaped: escaped, to: &output)  // next
-        case 92: TemplateOutput.append(self.related, escaped: escaped, to: &output)  // related
+        case 86: TemplateOutput.append(self.previous, escaped: escaped, to: &output)  // previous
+        case 68: TemplateOutput.append(self.next, escaped: escaped, to: &output)  // next
+        case 93: TemplateOutput.append(self.related, escaped: escaped, to: &output)  // related
         default: false
         }
     }
@@ -467,14 +468,14 @@ extension ProcedureView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
         case 35: self.forms.templateValue  // forms
-        case 108: self.steps.templateValue  // steps
+        case 109: self.steps.templateValue  // steps
         case 17: self.documents.templateValue  // documents
-        case 113: self.timeLimit.templateValue  // timeLimit
+        case 114: self.timeLimit.templateValue  // timeLimit
         case 30: self.fees.templateValue  // fees
         case 1: self.agency.templateValue  // agency
-        case 59: self.legalBasis.templateValue  // legalBasis
-        case 73: self.onlineServiceHref.templateValue  // onlineServiceHref
-        case 72: self.onlineLevelLabel.templateValue  // onlineLevelLabel
+        case 60: self.legalBasis.templateValue  // legalBasis
+        case 74: self.onlineServiceHref.templateValue  // onlineServiceHref
+        case 73: self.onlineLevelLabel.templateValue  // onlineLevelLabel
         default: .none
         }
     }
@@ -482,14 +483,14 @@ extension ProcedureView: TemplateObject {
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
         case 35: TemplateOutput.append(self.forms, escaped: escaped, to: &output)  // forms
-        case 108: TemplateOutput.append(self.steps, escaped: escaped, to: &output)  // steps
+        case 109: TemplateOutput.append(self.steps, escaped: escaped, to: &output)  // steps
         case 17: TemplateOutput.append(self.documents, escaped: escaped, to: &output)  // documents
-        case 113: TemplateOutput.append(self.timeLimit, escaped: escaped, to: &output)  // timeLimit
+        case 114: TemplateOutput.append(self.timeLimit, escaped: escaped, to: &output)  // timeLimit
         case 30: TemplateOutput.append(self.fees, escaped: escaped, to: &output)  // fees
         case 1: TemplateOutput.append(self.agency, escaped: escaped, to: &output)  // agency
-        case 59: TemplateOutput.append(self.legalBasis, escaped: escaped, to: &output)  // legalBasis
-        case 73: TemplateOutput.append(self.onlineServiceHref, escaped: escaped, to: &output)  // onlineServiceHref
-        case 72: TemplateOutput.append(self.onlineLevelLabel, escaped: escaped, to: &output)  // onlineLevelLabel
+        case 60: TemplateOutput.append(self.legalBasis, escaped: escaped, to: &output)  // legalBasis
+        case 74: TemplateOutput.append(self.onlineServiceHref, escaped: escaped, to: &output)  // onlineServiceHref
+        case 73: TemplateOutput.append(self.onlineLevelLabel, escaped: escaped, to: &output)  // onlineLevelLabel
         default: false
         }
     }
@@ -499,15 +500,15 @@ extension ContactView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
         case 0: self.address.templateValue  // address
-        case 52: self.landline.templateValue  // landline
-        case 53: self.landlineHref.templateValue  // landlineHref
+        case 53: self.landline.templateValue  // landline
+        case 54: self.landlineHref.templateValue  // landlineHref
         case 19: self.email.templateValue  // email
         case 20: self.emailHref.templateValue  // emailHref
         case 37: self.hotline.templateValue  // hotline
         case 38: self.hotlineHref.templateValue  // hotlineHref
         case 24: self.fax.templateValue  // fax
         case 39: self.hours.templateValue  // hours
-        case 62: self.mapURL.templateValue  // mapURL
+        case 63: self.mapURL.templateValue  // mapURL
         default: .none
         }
     }
@@ -515,15 +516,15 @@ extension ContactView: TemplateObject {
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
         case 0: TemplateOutput.append(self.address, escaped: escaped, to: &output)  // address
-        case 52: TemplateOutput.append(self.landline, escaped: escaped, to: &output)  // landline
-        case 53: TemplateOutput.append(self.landlineHref, escaped: escaped, to: &output)  // landlineHref
+        case 53: TemplateOutput.append(self.landline, escaped: escaped, to: &output)  // landline
+        case 54: TemplateOutput.append(self.landlineHref, escaped: escaped, to: &output)  // landlineHref
         case 19: TemplateOutput.append(self.email, escaped: escaped, to: &output)  // email
         case 20: TemplateOutput.append(self.emailHref, escaped: escaped, to: &output)  // emailHref
         case 37: TemplateOutput.append(self.hotline, escaped: escaped, to: &output)  // hotline
         case 38: TemplateOutput.append(self.hotlineHref, escaped: escaped, to: &output)  // hotlineHref
         case 24: TemplateOutput.append(self.fax, escaped: escaped, to: &output)  // fax
         case 39: TemplateOutput.append(self.hours, escaped: escaped, to: &output)  // hours
-        case 62: TemplateOutput.append(self.mapURL, escaped: escaped, to: &output)  // mapURL
+        case 63: TemplateOutput.append(self.mapURL, escaped: escaped, to: &output)  // mapURL
         default: false
         }
     }
@@ -554,10 +555,10 @@ extension FeedbackFormView: TemplateObject {
 extension PostListView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 44: self.introHTML.templateValue  // introHTML
-        case 84: self.posts.templateValue  // posts
-        case 76: self.pagination.templateValue  // pagination
+        case 85: self.posts.templateValue  // posts
+        case 77: self.pagination.templateValue  // pagination
         case 25: self.feedHref.templateValue  // feedHref
         case 46: self.isEmpty.templateValue  // isEmpty
         default: .none
@@ -566,10 +567,10 @@ extension PostListView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 44: TemplateOutput.append(self.introHTML, escaped: escaped, to: &output)  // introHTML
-        case 84: TemplateOutput.append(self.posts, escaped: escaped, to: &output)  // posts
-        case 76: TemplateOutput.append(self.pagination, escaped: escaped, to: &output)  // pagination
+        case 85: TemplateOutput.append(self.posts, escaped: escaped, to: &output)  // posts
+        case 77: TemplateOutput.append(self.pagination, escaped: escaped, to: &output)  // pagination
         case 25: TemplateOutput.append(self.feedHref, escaped: escaped, to: &output)  // feedHref
         case 46: TemplateOutput.append(self.isEmpty, escaped: escaped, to: &output)  // isEmpty
         default: false
@@ -580,7 +581,7 @@ extension PostListView: TemplateObject {
 extension CardListView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 44: self.introHTML.templateValue  // introHTML
         case 8: self.cards.templateValue  // cards
         case 46: self.isEmpty.templateValue  // isEmpty
@@ -590,7 +591,7 @@ extension CardListView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 44: TemplateOutput.append(self.introHTML, escaped: escaped, to: &output)  // introHTML
         case 8: TemplateOutput.append(self.cards, escaped: escaped, to: &output)  // cards
         case 46: TemplateOutput.append(self.isEmpty, escaped: escaped, to: &output)  // isEmpty
@@ -602,18 +603,18 @@ extension CardListView: TemplateObject {
 extension ProcedureListView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 44: self.introHTML.templateValue  // introHTML
-        case 88: self.procedures.templateValue  // procedures
+        case 89: self.procedures.templateValue  // procedures
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 44: TemplateOutput.append(self.introHTML, escaped: escaped, to: &output)  // introHTML
-        case 88: TemplateOutput.append(self.procedures, escaped: escaped, to: &output)  // procedures
+        case 89: TemplateOutput.append(self.procedures, escaped: escaped, to: &output)  // procedures
         default: false
         }
     }
@@ -622,22 +623,22 @@ extension ProcedureListView: TemplateObject {
 extension ProcedureListView.Item: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 40: self.href.templateValue  // href
-        case 110: self.summary.templateValue  // summary
+        case 111: self.summary.templateValue  // summary
         case 35: self.forms.templateValue  // forms
-        case 73: self.onlineServiceHref.templateValue  // onlineServiceHref
+        case 74: self.onlineServiceHref.templateValue  // onlineServiceHref
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
-        case 110: TemplateOutput.append(self.summary, escaped: escaped, to: &output)  // summary
+        case 111: TemplateOutput.append(self.summary, escaped: escaped, to: &output)  // summary
         case 35: TemplateOutput.append(self.forms, escaped: escaped, to: &output)  // forms
-        case 73: TemplateOutput.append(self.onlineServiceHref, escaped: escaped, to: &output)  // onlineServiceHref
+        case 74: TemplateOutput.append(self.onlineServiceHref, escaped: escaped, to: &output)  // onlineServiceHref
         default: false
         }
     }
@@ -646,18 +647,18 @@ extension ProcedureListView.Item: TemplateObject {
 extension DisclosureIndexView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 44: self.introHTML.templateValue  // introHTML
-        case 122: self.years.templateValue  // years
+        case 123: self.years.templateValue  // years
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 44: TemplateOutput.append(self.introHTML, escaped: escaped, to: &output)  // introHTML
-        case 122: TemplateOutput.append(self.years, escaped: escaped, to: &output)  // years
+        case 123: TemplateOutput.append(self.years, escaped: escaped, to: &output)  // years
         default: false
         }
     }
@@ -666,10 +667,10 @@ extension DisclosureIndexView: TemplateObject {
 extension DisclosureIndexView.Year: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 51: self.label.templateValue  // label
+        case 52: self.label.templateValue  // label
         case 40: self.href.templateValue  // href
         case 3: self.anchor.templateValue  // anchor
-        case 50: self.items.templateValue  // items
+        case 51: self.items.templateValue  // items
         case 46: self.isEmpty.templateValue  // isEmpty
         default: .none
         }
@@ -677,10 +678,10 @@ extension DisclosureIndexView.Year: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 51: TemplateOutput.append(self.label, escaped: escaped, to: &output)  // label
+        case 52: TemplateOutput.append(self.label, escaped: escaped, to: &output)  // label
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
         case 3: TemplateOutput.append(self.anchor, escaped: escaped, to: &output)  // anchor
-        case 50: TemplateOutput.append(self.items, escaped: escaped, to: &output)  // items
+        case 51: TemplateOutput.append(self.items, escaped: escaped, to: &output)  // items
         case 46: TemplateOutput.append(self.isEmpty, escaped: escaped, to: &output)  // isEmpty
         default: false
         }
@@ -690,7 +691,7 @@ extension DisclosureIndexView.Year: TemplateObject {
 extension DisclosureIndexView.Item: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 40: self.href.templateValue  // href
         case 13: self.dateDisplay.templateValue  // dateDisplay
         case 4: self.attachments.templateValue  // attachments
@@ -700,7 +701,7 @@ extension DisclosureIndexView.Item: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
         case 13: TemplateOutput.append(self.dateDisplay, escaped: escaped, to: &output)  // dateDisplay
         case 4: TemplateOutput.append(self.attachments, escaped: escaped, to: &output)  // attachments
@@ -712,28 +713,28 @@ extension DisclosureIndexView.Item: TemplateObject {
 extension HomeView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 44: self.introHTML.templateValue  // introHTML
-        case 55: self.latestPosts.templateValue  // latestPosts
-        case 69: self.notices.templateValue  // notices
-        case 70: self.noticesHref.templateValue  // noticesHref
-        case 66: self.newsHref.templateValue  // newsHref
-        case 89: self.quickLinks.templateValue  // quickLinks
-        case 121: self.upstream.templateValue  // upstream
+        case 56: self.latestPosts.templateValue  // latestPosts
+        case 70: self.notices.templateValue  // notices
+        case 71: self.noticesHref.templateValue  // noticesHref
+        case 67: self.newsHref.templateValue  // newsHref
+        case 90: self.quickLinks.templateValue  // quickLinks
+        case 122: self.upstream.templateValue  // upstream
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 44: TemplateOutput.append(self.introHTML, escaped: escaped, to: &output)  // introHTML
-        case 55: TemplateOutput.append(self.latestPosts, escaped: escaped, to: &output)  // latestPosts
-        case 69: TemplateOutput.append(self.notices, escaped: escaped, to: &output)  // notices
-        case 70: TemplateOutput.append(self.noticesHref, escaped: escaped, to: &output)  // noticesHref
-        case 66: TemplateOutput.append(self.newsHref, escaped: escaped, to: &output)  // newsHref
-        case 89: TemplateOutput.append(self.quickLinks, escaped: escaped, to: &output)  // quickLinks
-        case 121: TemplateOutput.append(self.upstream, escaped: escaped, to: &output)  // upstream
+        case 56: TemplateOutput.append(self.latestPosts, escaped: escaped, to: &output)  // latestPosts
+        case 70: TemplateOutput.append(self.notices, escaped: escaped, to: &output)  // notices
+        case 71: TemplateOutput.append(self.noticesHref, escaped: escaped, to: &output)  // noticesHref
+        case 67: TemplateOutput.append(self.newsHref, escaped: escaped, to: &output)  // newsHref
+        case 90: TemplateOutput.append(self.quickLinks, escaped: escaped, to: &output)  // quickLinks
+        case 122: TemplateOutput.append(self.upstream, escaped: escaped, to: &output)  // upstream
         default: false
         }
     }
@@ -742,7 +743,7 @@ extension HomeView: TemplateObject {
 extension NotFoundView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 36: self.homeHref.templateValue  // homeHref
         default: .none
         }
@@ -750,7 +751,7 @@ extension NotFoundView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 36: TemplateOutput.append(self.homeHref, escaped: escaped, to: &output)  // homeHref
         default: false
         }
@@ -760,14 +761,14 @@ extension NotFoundView: TemplateObject {
 extension ItemBlock: TemplateValueConvertible, TemplateObject where Item: TemplateValueConvertible {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 50: self.items.templateValue  // items
+        case 51: self.items.templateValue  // items
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 50: TemplateOutput.append(self.items, escaped: escaped, to: &output)  // items
+        case 51: TemplateOutput.append(self.items, escaped: escaped, to: &output)  // items
         default: false
         }
     }
@@ -776,10 +777,10 @@ extension ItemBlock: TemplateValueConvertible, TemplateObject where Item: Templa
 extension AttachmentView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 40: self.href.templateValue  // href
         case 31: self.fileType.templateValue  // fileType
-        case 104: self.sizeLabel.templateValue  // sizeLabel
+        case 105: self.sizeLabel.templateValue  // sizeLabel
         case 47: self.isExternal.templateValue  // isExternal
         default: .none
         }
@@ -787,10 +788,10 @@ extension AttachmentView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
         case 31: TemplateOutput.append(self.fileType, escaped: escaped, to: &output)  // fileType
-        case 104: TemplateOutput.append(self.sizeLabel, escaped: escaped, to: &output)  // sizeLabel
+        case 105: TemplateOutput.append(self.sizeLabel, escaped: escaped, to: &output)  // sizeLabel
         case 47: TemplateOutput.append(self.isExternal, escaped: escaped, to: &output)  // isExternal
         default: false
         }
@@ -800,14 +801,14 @@ extension AttachmentView: TemplateObject {
 extension PersonView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 65: self.name.templateValue  // name
-        case 95: self.role.templateValue  // role
+        case 66: self.name.templateValue  // name
+        case 96: self.role.templateValue  // role
         case 18: self.duties.templateValue  // duties
-        case 81: self.phone.templateValue  // phone
-        case 82: self.phoneHref.templateValue  // phoneHref
+        case 82: self.phone.templateValue  // phone
+        case 83: self.phoneHref.templateValue  // phoneHref
         case 19: self.email.templateValue  // email
         case 20: self.emailHref.templateValue  // emailHref
-        case 83: self.photoHref.templateValue  // photoHref
+        case 84: self.photoHref.templateValue  // photoHref
         case 43: self.initials.templateValue  // initials
         default: .none
         }
@@ -815,14 +816,14 @@ extension PersonView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 65: TemplateOutput.append(self.name, escaped: escaped, to: &output)  // name
-        case 95: TemplateOutput.append(self.role, escaped: escaped, to: &output)  // role
+        case 66: TemplateOutput.append(self.name, escaped: escaped, to: &output)  // name
+        case 96: TemplateOutput.append(self.role, escaped: escaped, to: &output)  // role
         case 18: TemplateOutput.append(self.duties, escaped: escaped, to: &output)  // duties
-        case 81: TemplateOutput.append(self.phone, escaped: escaped, to: &output)  // phone
-        case 82: TemplateOutput.append(self.phoneHref, escaped: escaped, to: &output)  // phoneHref
+        case 82: TemplateOutput.append(self.phone, escaped: escaped, to: &output)  // phone
+        case 83: TemplateOutput.append(self.phoneHref, escaped: escaped, to: &output)  // phoneHref
         case 19: TemplateOutput.append(self.email, escaped: escaped, to: &output)  // email
         case 20: TemplateOutput.append(self.emailHref, escaped: escaped, to: &output)  // emailHref
-        case 83: TemplateOutput.append(self.photoHref, escaped: escaped, to: &output)  // photoHref
+        case 84: TemplateOutput.append(self.photoHref, escaped: escaped, to: &output)  // photoHref
         case 43: TemplateOutput.append(self.initials, escaped: escaped, to: &output)  // initials
         default: false
         }
@@ -832,7 +833,7 @@ extension PersonView: TemplateObject {
 extension TagLinkView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 65: self.name.templateValue  // name
+        case 66: self.name.templateValue  // name
         case 40: self.href.templateValue  // href
         default: .none
         }
@@ -840,7 +841,7 @@ extension TagLinkView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 65: TemplateOutput.append(self.name, escaped: escaped, to: &output)  // name
+        case 66: TemplateOutput.append(self.name, escaped: escaped, to: &output)  // name
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
         default: false
         }
@@ -850,7 +851,7 @@ extension TagLinkView: TemplateObject {
 extension ImageView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 105: self.src.templateValue  // src
+        case 106: self.src.templateValue  // src
         case 2: self.alt.templateValue  // alt
         default: .none
         }
@@ -858,7 +859,7 @@ extension ImageView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 105: TemplateOutput.append(self.src, escaped: escaped, to: &output)  // src
+        case 106: TemplateOutput.append(self.src, escaped: escaped, to: &output)  // src
         case 2: TemplateOutput.append(self.alt, escaped: escaped, to: &output)  // alt
         default: false
         }
@@ -868,14 +869,14 @@ extension ImageView: TemplateObject {
 extension PostCardView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 40: self.href.templateValue  // href
         case 13: self.dateDisplay.templateValue  // dateDisplay
         case 14: self.dateISO.templateValue  // dateISO
-        case 110: self.summary.templateValue  // summary
-        case 99: self.sectionTitle.templateValue  // sectionTitle
-        case 98: self.sectionHref.templateValue  // sectionHref
-        case 112: self.tags.templateValue  // tags
+        case 111: self.summary.templateValue  // summary
+        case 100: self.sectionTitle.templateValue  // sectionTitle
+        case 99: self.sectionHref.templateValue  // sectionHref
+        case 113: self.tags.templateValue  // tags
         case 41: self.image.templateValue  // image
         default: .none
         }
@@ -883,14 +884,14 @@ extension PostCardView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
         case 13: TemplateOutput.append(self.dateDisplay, escaped: escaped, to: &output)  // dateDisplay
         case 14: TemplateOutput.append(self.dateISO, escaped: escaped, to: &output)  // dateISO
-        case 110: TemplateOutput.append(self.summary, escaped: escaped, to: &output)  // summary
-        case 99: TemplateOutput.append(self.sectionTitle, escaped: escaped, to: &output)  // sectionTitle
-        case 98: TemplateOutput.append(self.sectionHref, escaped: escaped, to: &output)  // sectionHref
-        case 112: TemplateOutput.append(self.tags, escaped: escaped, to: &output)  // tags
+        case 111: TemplateOutput.append(self.summary, escaped: escaped, to: &output)  // summary
+        case 100: TemplateOutput.append(self.sectionTitle, escaped: escaped, to: &output)  // sectionTitle
+        case 99: TemplateOutput.append(self.sectionHref, escaped: escaped, to: &output)  // sectionHref
+        case 113: TemplateOutput.append(self.tags, escaped: escaped, to: &output)  // tags
         case 41: TemplateOutput.append(self.image, escaped: escaped, to: &output)  // image
         default: false
         }
@@ -900,20 +901,20 @@ extension PostCardView: TemplateObject {
 extension LinkCardView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 40: self.href.templateValue  // href
-        case 110: self.summary.templateValue  // summary
-        case 64: self.meta.templateValue  // meta
+        case 111: self.summary.templateValue  // summary
+        case 65: self.meta.templateValue  // meta
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
-        case 110: TemplateOutput.append(self.summary, escaped: escaped, to: &output)  // summary
-        case 64: TemplateOutput.append(self.meta, escaped: escaped, to: &output)  // meta
+        case 111: TemplateOutput.append(self.summary, escaped: escaped, to: &output)  // summary
+        case 65: TemplateOutput.append(self.meta, escaped: escaped, to: &output)  // meta
         default: false
         }
     }
@@ -922,20 +923,20 @@ extension LinkCardView: TemplateObject {
 extension PaginationView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 86: self.previousHref.templateValue  // previousHref
-        case 68: self.nextHref.templateValue  // nextHref
-        case 75: self.pages.templateValue  // pages
-        case 51: self.label.templateValue  // label
+        case 87: self.previousHref.templateValue  // previousHref
+        case 69: self.nextHref.templateValue  // nextHref
+        case 76: self.pages.templateValue  // pages
+        case 52: self.label.templateValue  // label
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 86: TemplateOutput.append(self.previousHref, escaped: escaped, to: &output)  // previousHref
-        case 68: TemplateOutput.append(self.nextHref, escaped: escaped, to: &output)  // nextHref
-        case 75: TemplateOutput.append(self.pages, escaped: escaped, to: &output)  // pages
-        case 51: TemplateOutput.append(self.label, escaped: escaped, to: &output)  // label
+        case 87: TemplateOutput.append(self.previousHref, escaped: escaped, to: &output)  // previousHref
+        case 69: TemplateOutput.append(self.nextHref, escaped: escaped, to: &output)  // nextHref
+        case 76: TemplateOutput.append(self.pages, escaped: escaped, to: &output)  // pages
+        case 52: TemplateOutput.append(self.label, escaped: escaped, to: &output)  // label
         default: false
         }
     }
@@ -944,18 +945,20 @@ extension PaginationView: TemplateObject {
 extension PaginationView.PageLink: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 71: self.number.templateValue  // number
+        case 72: self.number.templateValue  // number
         case 40: self.href.templateValue  // href
         case 45: self.isCurrent.templateValue  // isCurrent
+        case 48: self.isGap.templateValue  // isGap
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 71: TemplateOutput.append(self.number, escaped: escaped, to: &output)  // number
+        case 72: TemplateOutput.append(self.number, escaped: escaped, to: &output)  // number
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
         case 45: TemplateOutput.append(self.isCurrent, escaped: escaped, to: &output)  // isCurrent
+        case 48: TemplateOutput.append(self.isGap, escaped: escaped, to: &output)  // isGap
         default: false
         }
     }
@@ -964,20 +967,20 @@ extension PaginationView.PageLink: TemplateObject {
 extension UpstreamIncludeView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 29: self.feeds.templateValue  // feeds
-        case 109: self.stylesheetHref.templateValue  // stylesheetHref
-        case 54: self.lang.templateValue  // lang
+        case 110: self.stylesheetHref.templateValue  // stylesheetHref
+        case 55: self.lang.templateValue  // lang
         default: .none
         }
     }
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 29: TemplateOutput.append(self.feeds, escaped: escaped, to: &output)  // feeds
-        case 109: TemplateOutput.append(self.stylesheetHref, escaped: escaped, to: &output)  // stylesheetHref
-        case 54: TemplateOutput.append(self.lang, escaped: escaped, to: &output)  // lang
+        case 110: TemplateOutput.append(self.stylesheetHref, escaped: escaped, to: &output)  // stylesheetHref
+        case 55: TemplateOutput.append(self.lang, escaped: escaped, to: &output)  // lang
         default: false
         }
     }
@@ -986,10 +989,10 @@ extension UpstreamIncludeView: TemplateObject {
 extension UpstreamFeedView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 3: self.anchor.templateValue  // anchor
-        case 50: self.items.templateValue  // items
-        case 120: self.updatedLabel.templateValue  // updatedLabel
+        case 51: self.items.templateValue  // items
+        case 121: self.updatedLabel.templateValue  // updatedLabel
         case 21: self.emptyLabel.templateValue  // emptyLabel
         default: .none
         }
@@ -997,10 +1000,10 @@ extension UpstreamFeedView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 3: TemplateOutput.append(self.anchor, escaped: escaped, to: &output)  // anchor
-        case 50: TemplateOutput.append(self.items, escaped: escaped, to: &output)  // items
-        case 120: TemplateOutput.append(self.updatedLabel, escaped: escaped, to: &output)  // updatedLabel
+        case 51: TemplateOutput.append(self.items, escaped: escaped, to: &output)  // items
+        case 121: TemplateOutput.append(self.updatedLabel, escaped: escaped, to: &output)  // updatedLabel
         case 21: TemplateOutput.append(self.emptyLabel, escaped: escaped, to: &output)  // emptyLabel
         default: false
         }
@@ -1010,7 +1013,7 @@ extension UpstreamFeedView: TemplateObject {
 extension UpstreamItemView: TemplateObject {
     func field(_ key: TemplateKey) -> TemplateValue {
         switch key.id {
-        case 114: self.title.templateValue  // title
+        case 115: self.title.templateValue  // title
         case 40: self.href.templateValue  // href
         case 13: self.dateDisplay.templateValue  // dateDisplay
         case 14: self.dateISO.templateValue  // dateISO
@@ -1020,7 +1023,7 @@ extension UpstreamItemView: TemplateObject {
 
     func append(_ key: TemplateKey, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch key.id {
-        case 114: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
+        case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 40: TemplateOutput.append(self.href, escaped: escaped, to: &output)  // href
         case 13: TemplateOutput.append(self.dateDisplay, escaped: escaped, to: &output)  // dateDisplay
         case 14: TemplateOutput.append(self.dateISO, escaped: escaped, to: &output)  // dateISO
