@@ -13,8 +13,9 @@
    (ru_maxrss) from os.wait4's rusage of the child, and the HTML files in its output.
 4. EduSite after one post changes: one baseline build into a fresh output, then RUNS times: append a
    paragraph to the same post, `edusite build` again into the same output, timed. `.edusite/` and the output
-   are kept between them, so once `edusite build` has an incremental cache this measures it; until then it
-   is a full rebuild, and the report says so.
+   are kept between them, so this measures the build cache (the report says whether it was used and how
+   many pages it rendered). Then the post is restored, rebuilt once more, and that output must be
+   byte-identical to the full build of step 3.
 5. Prints a table (medians), the ratios and the targets, and writes them to the doc with the machine.
 """
 from __future__ import annotations
@@ -110,7 +111,17 @@ def fs_type(path: Path) -> str:
     return subprocess.run(["stat", "-f", "-c", "%T", str(path)], capture_output=True, text=True).stdout.strip()
 
 
-REPORTED = re.compile(r"built (\d+) pages, (\d+) files into .* in (\d+(?:\.\d+)?) ms")
+REPORTED = re.compile(r"built (\d+) pages, (\d+) (?:changed )?files into .* in (\d+(?:\.\d+)?) ms")
+FROM_CACHE = re.compile(r"rebuilt from the cache: (\d+) pages rendered")
+
+
+def diff_trees(a: Path, b: Path) -> list[str]:
+    """Relative paths that are in only one tree or differ in bytes."""
+    files_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+    differing = sorted(str(p) for p in files_a ^ files_b)
+    differing += sorted(str(p) for p in files_a & files_b if (a / p).read_bytes() != (b / p).read_bytes())
+    return differing
 
 
 class Bench:
@@ -239,12 +250,23 @@ class Bench:
                 m = REPORTED.search(text + err)
                 run = Run(wall, cpu, rss, count_html(out), float(m.group(3)) if m else None)
                 self.rebuilds.append(run)
+                cached = FROM_CACHE.search(text + err)
+                self.facts["incremental"] = bool(cached)
+                if cached:
+                    self.facts["rendered"] = cached.group(1)
                 log(f"rebuild {i}/{self.args.runs} after editing {post_file}: wall {wall * 1000:.0f} ms  "
-                    f"cpu {cpu * 1000:.0f} ms  peak {rss / 1024:.1f} MiB")
+                    f"cpu {cpu * 1000:.0f} ms  peak {rss / 1024:.1f} MiB"
+                    + (f"  ({cached.group(1)} pages rendered)" if cached else "  (full rebuild)"))
         finally:
             post.write_text(original, encoding="utf-8")
-        self.facts["incremental"] = (self.esite / ".edusite").exists() and any(
-            p.name != "feeds" for p in (self.esite / ".edusite").iterdir())
+        # Back to the original content: the rebuilt output must be the full build's, byte for byte.
+        rc, *_ = spawn(self.edusite_cmd(out))
+        if rc != 0:
+            sys.exit("bench: the rebuild after restoring the post failed")
+        differing = diff_trees(out, self.eout)
+        if differing:
+            sys.exit(f"bench: the rebuilt output differs from a full build in {len(differing)} files, e.g. {differing[:3]}")
+        log("the rebuilt output, with the post restored, is byte-identical to a full build")
 
     # -- report ----------------------------------------------------------------------------------------
     def machine(self) -> dict[str, str]:
@@ -296,7 +318,8 @@ class Bench:
         rebuild_ms = statistics.median(r.wall for r in self.rebuilds) * 1000
         rebuild_rep = [r.reported_ms for r in self.rebuilds if r.reported_ms is not None]
         incremental = self.facts.get("incremental")
-        label = "incremental rebuild" if incremental else "full rebuild: no incremental mode yet"
+        label = (f"incremental: {self.facts.get('rendered')} pages rendered" if incremental
+                 else "full rebuild: the cache was not used")
         speed, mem_ratio = eps / hps, erss / hrss
 
         def ok(b: bool) -> str:
