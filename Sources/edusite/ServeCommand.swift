@@ -55,7 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         CommandSupport.printDiagnostics(rendering.diagnostics)
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         if rendering.files != nil {
-            print("built \(rendering.pageCount) pages in \(milliseconds) ms")
+            let rendered = rendering.renderedPageCount < rendering.pageCount ? " (\(rendering.renderedPageCount) rendered)" : ""
+            print("built \(rendering.pageCount) pages\(rendered) in \(milliseconds) ms")
         } else {
             print("build failed (\(rendering.diagnostics.errorCount) error(s)): still serving the last good pages")
         }

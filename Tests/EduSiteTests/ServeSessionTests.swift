@@ -61,4 +61,26 @@ import Testing
     @Test func eventDataIsJSON() {
         #expect(LiveReloadHub.json(["a \"b\"\n\tc"]) == #"["a \"b\"\n\tc"]"#)
     }
+
+    @Test func aRebuildRendersOnlyWhatTheEditReachesAndServesWhatAFullBuildWould() throws {
+        let (session, fileSystem) = Self.session()
+        let first = session.rebuild()
+        #expect(first.renderedPageCount == first.pageCount)
+        let post = "/site/content/tin-tuc/khai-giang.md"
+        let text = String(decoding: try fileSystem.readFile(post), as: UTF8.self)
+        try fileSystem.writeFile(post, Array((text + "\nMột đoạn mới.\n").utf8))
+        let second = session.rebuild()
+        #expect(second.renderedPageCount < second.pageCount)
+        #expect(Self.body(session.respond(to: .init(method: "GET", path: "/tin-tuc/khai-giang/")))?.1.contains("Một đoạn mới.") == true)
+
+        // The same content built by a new session, from nothing.
+        let fresh = ServeSession(
+            siteRoot: "/site", options: LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: Fixture.themeSearchPaths),
+            fileSystem: fileSystem, compliance: .off)
+        let full = fresh.rebuild()
+        let files = { (rendering: SiteBuilder.Rendering) in
+            Dictionary(uniqueKeysWithValues: (rendering.files ?? []).map { ($0.path, $0.contents) })
+        }
+        #expect(files(second) == files(full))
+    }
 }

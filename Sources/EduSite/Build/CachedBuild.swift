@@ -85,28 +85,10 @@ struct CachedBuild: Sendable {
     /// better: most pages changed, or the body file is mostly garbage from older builds.
     mutating func update(from previous: BuildCache, bodies: BodyStore, startedAt: Int64) -> Update? {
         if bodies.fileSize > 2 * previous.liveBodyBytes + (1 << 20) { return nil }
-        var toRender: [SitePlan.Entry] = []
-        for (entry, key) in zip(plan.entries, keys) {
-            if let key, previous.outputs[SitePlan.outputFile(for: entry.path)] == key { continue }
-            toRender.append(entry)
-        }
-        if toRender.count > max(500, plan.entries.count / 4) { return nil }
-
-        let renderer = SiteRenderer()
-        let rendered = renderer.renderPages(toRender, prepared)
-            + renderer.generatedFiles(site, plan: plan, compliance: prepared.views.compliance)
-        var changed: [OutputFile] = []
-        for file in rendered {
-            guard case .bytes(let bytes) = file.contents else { continue }
-            let hash = keyedFiles[file.path] ?? ContentHash.of(bytes)
-            outputs[file.path] = hash
-            if keyedFiles[file.path] != nil || previous.outputs[file.path] != hash { changed.append(file) }
-        }
-        for (entry, key) in zip(plan.entries, keys) {
-            let file = SitePlan.outputFile(for: entry.path)
-            if let key, outputs[file] == nil { outputs[file] = key }
-        }
-        for file in renderer.staticFiles(site) {
+        let pages = pagesToRender(previousOutputs: previous.outputs)
+        if pages.count > max(500, plan.entries.count / 4) { return nil }
+        var changed = renderChanged(pages, previousOutputs: previous.outputs)
+        for file in SiteRenderer().staticFiles(site) {
             guard case .copy(let source) = file.contents else { continue }
             let copy = copied(from: source)
             copies[file.path] = copy
@@ -117,6 +99,31 @@ struct CachedBuild: Sendable {
         return Update(
             files: changed, stale: stale, cache: cache(
                 output: previous.outputFolder, resolutionKey: previous.resolutionKey, bodies: bodies, startedAt: startedAt),
-            renderedPageCount: toRender.count)
+            renderedPageCount: pages.count)
+    }
+
+    /// The pages whose key is not the one they were last rendered with, and those without a key.
+    func pagesToRender(previousOutputs: [String: ContentHash]) -> [SitePlan.Entry] {
+        zip(plan.entries, keys).compactMap { entry, key in
+            if let key, previousOutputs[SitePlan.outputFile(for: entry.path)] == key { return nil }
+            return entry
+        }
+    }
+
+    /// Renders those pages and the generated files (sitemap, feeds, report); returns the files whose
+    /// bytes changed, and records every page's key and every other file's hash.
+    mutating func renderChanged(_ pages: [SitePlan.Entry], previousOutputs: [String: ContentHash]) -> [OutputFile] {
+        let renderer = SiteRenderer()
+        let rendered = renderer.renderPages(pages, prepared)
+            + renderer.generatedFiles(site, plan: plan, compliance: prepared.views.compliance)
+        var changed: [OutputFile] = []
+        for file in rendered {
+            guard case .bytes(let bytes) = file.contents else { continue }
+            let hash = keyedFiles[file.path] ?? ContentHash.of(bytes)
+            outputs[file.path] = hash
+            if keyedFiles[file.path] != nil || previousOutputs[file.path] != hash { changed.append(file) }
+        }
+        for (file, key) in keyedFiles where outputs[file] == nil { outputs[file] = key }
+        return changed
     }
 }

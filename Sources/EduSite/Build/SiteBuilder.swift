@@ -83,9 +83,19 @@ public struct SiteBuilder: Sendable {
         public var diagnostics: [Diagnostic]
         /// nil when the site has errors.
         public var files: [OutputFile]?
-        /// HTML pages rendered.
+        /// HTML pages the site has.
         public var pageCount: Int
         public var compliance: ComplianceResult?
+        /// Pages rendered this time (fewer than `pageCount` when a preview reused the others).
+        public var renderedPageCount = 0
+
+        public init(diagnostics: [Diagnostic], files: [OutputFile]?, pageCount: Int, compliance: ComplianceResult?) {
+            self.diagnostics = diagnostics
+            self.files = files
+            self.pageCount = pageCount
+            self.renderedPageCount = files == nil ? 0 : pageCount
+            self.compliance = compliance
+        }
     }
 
     public var fileSystem: FileSystem
@@ -212,7 +222,7 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    private struct Checked {
+    struct Checked {
         var site: Site?
         var plan: SitePlan?
         var diagnostics: [Diagnostic]
@@ -224,7 +234,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Load, then every check: content rules, the parent office's feeds, the required sections.
-    private func loadAndCheck(
+    func loadAndCheck(
         siteRoot: String, options: LoadOptions, policy: CheckPolicy, bodies: BodyStore? = nil, reuse: PageReuse? = nil
     ) -> Checked {
         let loaded = SiteLoader(fileSystem: fileSystem, bodies: bodies).load(root: siteRoot, options: options, reuse: reuse)

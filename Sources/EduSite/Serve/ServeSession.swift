@@ -10,6 +10,8 @@ public final class ServeSession: Sendable {
     let compliance: SiteBuilder.ComplianceMode
     /// Output path (`tin-tuc/index.html`) → contents of the last good build.
     private let files = Mutex<[String: OutputFile.Contents]>([:])
+    /// What the last good build keeps for the next: rebuilds read and render only what changed.
+    private let preview = Mutex<SiteBuilder.PreviewState?>(nil)
 
     public init(
         siteRoot: String, options: LoadOptions, fileSystem: FileSystem = .live,
@@ -22,12 +24,15 @@ public final class ServeSession: Sendable {
     }
 
     /// Builds and, when the build is good, swaps the served files and tells the pages to reload.
+    /// Called from one watcher at a time.
     @discardableResult
     public func rebuild() -> SiteBuilder.Rendering {
         let builder = SiteBuilder(fileSystem: fileSystem, renderer: SiteRenderer(liveReloadHTML: LiveReloadScript.tag))
         // Unmet required sections do not stop a preview: they show as warnings and on /tu-kiem-tra/.
-        let rendering = builder.render(
-            siteRoot: siteRoot, options: options, policy: SiteBuilder.CheckPolicy(compliance: compliance))
+        let (rendering, state) = builder.renderPreview(
+            siteRoot: siteRoot, options: options, policy: SiteBuilder.CheckPolicy(compliance: compliance),
+            previous: preview.withLock { $0 })
+        preview.withLock { $0 = state }
         if let rendered = rendering.files {
             let map = Dictionary(rendered.map { ($0.path, $0.contents) }, uniquingKeysWith: { _, last in last })
             files.withLock { $0 = map }
