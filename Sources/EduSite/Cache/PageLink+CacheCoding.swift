@@ -1,0 +1,120 @@
+/// What the Markdown body holds (headings, links) and where things stand in files, in the build cache.
+
+extension MarkdownHeading: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        writer.write(level)
+        writer.write(text)
+        writer.write(id)
+        writer.write(line)
+    }
+
+    init(from reader: inout CacheReader) throws(CacheFormatError) {
+        self.init(level: try reader.read(), text: try reader.read(), id: try reader.read(), line: try reader.read())
+    }
+}
+
+extension PageLink: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        writer.write(reference)
+        writer.write(target)
+    }
+
+    init(from reader: inout CacheReader) throws(CacheFormatError) {
+        self.init(reference: try reader.read(), target: try reader.read())
+    }
+}
+
+extension MarkdownReference: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        writer.write(kind)
+        writer.write(destination)
+        writer.write(location)
+    }
+
+    init(from reader: inout CacheReader) throws(CacheFormatError) {
+        self.init(kind: try reader.read(), destination: try reader.read(), location: try reader.read())
+    }
+}
+
+extension MarkdownReference.Kind: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        switch self {
+        case .link: writer.writeByte(0)
+        case .image: writer.writeByte(1)
+        }
+    }
+
+    init(from reader: inout CacheReader) throws(CacheFormatError) {
+        switch try reader.readByte() {
+        case 0: self = .link
+        case 1: self = .image
+        case let tag: throw reader.invalidTag(tag, "MarkdownReference.Kind")
+        }
+    }
+}
+
+extension LinkTarget: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        switch self {
+        case .external:
+            writer.writeByte(0)
+        case .sitePath(let path, let suffix):
+            writer.writeByte(1)
+            writer.write(path)
+            writer.write(suffix)
+        case .file(let source, let path, let byteCount):
+            writer.writeByte(2)
+            writer.write(source)
+            writer.write(path)
+            writer.write(byteCount)
+        case .missing(let candidate):
+            writer.writeByte(3)
+            writer.write(candidate)
+        case .outsideSite:
+            writer.writeByte(4)
+        }
+    }
+
+    init(from reader: inout CacheReader) throws(CacheFormatError) {
+        switch try reader.readByte() {
+        case 0: self = .external
+        case 1: self = .sitePath(try reader.read(), suffix: try reader.read())
+        case 2: self = .file(source: try reader.read(), path: try reader.read(), byteCount: try reader.read())
+        case 3: self = .missing(candidate: try reader.read())
+        case 4: self = .outsideSite
+        case let tag: throw reader.invalidTag(tag, "LinkTarget")
+        }
+    }
+}
+
+/// Nearly every location of a page is in the page's own file: those are written as one flag byte
+/// and read back sharing the page's `source` string, instead of a copy of the path each.
+extension SourceLocation: CacheCodable {
+    private static let inPageSourceTag: UInt8 = 0
+    private static let otherPathTag: UInt8 = 1
+
+    func encode(to writer: inout CacheWriter) {
+        if let pageSource = writer.pageSource, path == pageSource {
+            writer.writeByte(Self.inPageSourceTag)
+        } else {
+            writer.writeByte(Self.otherPathTag)
+            writer.write(path)
+        }
+        writer.write(line)
+        writer.write(column)
+    }
+
+    init(from reader: inout CacheReader) throws(CacheFormatError) {
+        let path: String
+        switch try reader.readByte() {
+        case Self.inPageSourceTag:
+            guard let pageSource = reader.pageSource else { throw reader.invalidTag(Self.inPageSourceTag, "SourceLocation") }
+            path = pageSource
+        case Self.otherPathTag:
+            path = try reader.read()
+        case let tag:
+            throw reader.invalidTag(tag, "SourceLocation")
+        }
+        self.init(path: path, line: try reader.read(), column: try reader.read())
+    }
+}
