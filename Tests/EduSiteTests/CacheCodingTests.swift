@@ -7,7 +7,7 @@ import Testing
     static func encode(_ pages: [Page]) -> [UInt8] {
         var writer = CacheWriter()
         writer.write(pages)
-        return writer.bytes
+        return writer.encoded()
     }
 
     static func decode(_ bytes: [UInt8], bodies: BodyStore? = nil) throws(CacheFormatError) -> [Page] {
@@ -81,7 +81,7 @@ import Testing
         writer.write(value)
         writer.write(Int64(value))
         writer.write(UInt64(bitPattern: Int64(value)))
-        var reader = try CacheReader(bytes: writer.bytes)
+        var reader = try CacheReader(bytes: writer.encoded())
         #expect(try reader.read(Int.self) == value)
         #expect(try reader.read(Int64.self) == Int64(value))
         #expect(try reader.read(UInt64.self) == UInt64(bitPattern: Int64(value)))
@@ -92,14 +92,14 @@ import Testing
         var writer = CacheWriter()
         writer.write(-64)
         writer.write(63)
-        #expect(writer.bytes.count == CacheWriter.header.count + 2)
+        #expect(writer.encoded().count == CacheWriter.header.count + 1 + 2)
     }
 
     @Test func notANumberKeepsItsBits() throws {
         let nan = Double(nan: 0x1234, signaling: false)
         var writer = CacheWriter()
         writer.write(nan)
-        var reader = try CacheReader(bytes: writer.bytes)
+        var reader = try CacheReader(bytes: writer.encoded())
         #expect(try reader.read(Double.self).bitPattern == nan.bitPattern)
     }
 
@@ -113,7 +113,7 @@ import Testing
         first.write(forward)
         var second = CacheWriter()
         second.write(backward)
-        #expect(first.bytes == second.bytes)
+        #expect(first.encoded() == second.encoded())
     }
 
     // MARK: Damage
@@ -154,24 +154,40 @@ import Testing
     }
 
     @Test func invalidValuesThrow() throws {
-        let header = CacheWriter.header
-        func read<Value: CacheCodable>(_: Value.Type, _ bytes: [UInt8]) throws(CacheFormatError) {
-            var reader = try CacheReader(bytes: header + bytes)
+        /// Reads a `Value` from `values`, after a string table holding `a`: values start at offset 7.
+        func read<Value: CacheCodable>(_: Value.Type, _ values: [UInt8]) throws(CacheFormatError) {
+            var reader = try CacheReader(bytes: CacheWriter.header + [1, 1, 0x61] + values)
             _ = try reader.read(Value.self)
         }
-        #expect(throws: CacheFormatError.invalidTag(2, type: "Bool", offset: 4)) { try read(Bool.self, [2]) }
-        #expect(throws: CacheFormatError.invalidTag(2, type: "Optional", offset: 4)) { try read(Int?.self, [2, 0]) }
-        #expect(throws: CacheFormatError.invalidTag(10, type: "PageKind", offset: 4)) { try read(PageKind.self, [10]) }
-        #expect(throws: CacheFormatError.invalidUTF8(offset: 4)) { try read(String.self, [2, 0xC3, 0x28]) }
-        #expect(throws: CacheFormatError.invalidNumber(offset: 4)) {
+        #expect(throws: CacheFormatError.invalidTag(2, type: "Bool", offset: 7)) { try read(Bool.self, [2]) }
+        #expect(throws: CacheFormatError.invalidTag(2, type: "Optional", offset: 7)) { try read(Int?.self, [2, 0]) }
+        #expect(throws: CacheFormatError.invalidTag(10, type: "PageKind", offset: 7)) { try read(PageKind.self, [10]) }
+        #expect(throws: CacheFormatError.unknownString(offset: 7)) { try read(String.self, [1]) }
+        #expect(throws: CacheFormatError.invalidNumber(offset: 7)) {
             try read(Int.self, [UInt8](repeating: 0xFF, count: 9) + [0x02])
         }
-        #expect(throws: CacheFormatError.invalidCount(offset: 4)) { try read([Int].self, [3, 0, 0]) }
-        #expect(throws: CacheFormatError.duplicateKey(offset: 8)) {
-            try read([String: Int].self, [2, 1, 0x61, 0, 1, 0x61, 0])
-        }
-        // A location "in the page's file" outside any page.
-        #expect(throws: CacheFormatError.self) { try read(SourceLocation.self, [0, 2, 2]) }
+        #expect(throws: CacheFormatError.invalidCount(offset: 7)) { try read([Int].self, [3, 0, 0]) }
+        #expect(throws: CacheFormatError.duplicateKey(offset: 10)) { try read([String: Int].self, [2, 0, 0, 0, 0]) }
+        #expect(throws: CacheFormatError.invalidCount(offset: 4)) { try CacheReader(bytes: CacheWriter.header + [2, 0]) }
+    }
+
+    @Test func eachStringIsWrittenOnce() {
+        var writer = CacheWriter()
+        let path = "content/tin-tuc/khai-giảng.md"
+        for line in 1...50 { writer.write(SourceLocation(path: path, line: line, column: 1)) }
+        #expect(writer.encoded().count == CacheWriter.header.count + 1 + 1 + path.utf8.count + 50 * 3)
+    }
+
+    /// `é` composed and decomposed are equal as Swift strings but are different text in a file.
+    @Test func canonicallyEquivalentStringsKeepTheirBytes() throws {
+        let composed = "Tr\u{E9}"
+        let decomposed = "Tre\u{301}"
+        #expect(composed == decomposed)
+        var writer = CacheWriter()
+        writer.write([composed, decomposed])
+        var reader = try CacheReader(bytes: writer.encoded())
+        let read: [String] = try reader.read()
+        #expect(read.map { Array($0.utf8) } == [Array(composed.utf8), Array(decomposed.utf8)])
     }
 
     @Test func deepNestingThrows() throws {
@@ -179,7 +195,7 @@ import Testing
         for _ in 0...CacheReader.maximumDepth { value = .array([value]) }
         var writer = CacheWriter()
         writer.write(value)
-        var reader = try CacheReader(bytes: writer.bytes)
+        var reader = try CacheReader(bytes: writer.encoded())
         #expect(throws: CacheFormatError.self) { try reader.read(YAMLValue.self) }
     }
 }
