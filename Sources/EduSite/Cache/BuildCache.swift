@@ -78,7 +78,7 @@ struct BuildCache: Sendable {
             writer.write(copy.size)
             writer.write(copy.modifiedNanoseconds)
         }
-        return writer.bytes
+        return writer.encoded()
     }
 
     init(
@@ -151,7 +151,7 @@ enum PageRecordCoding {
     static func encode(_ page: Page) -> [UInt8] {
         var writer = CacheWriter(reservingCapacity: 2048)
         writer.write(page)
-        return writer.bytes
+        return writer.encoded()
     }
 
     static func decode(_ bytes: [UInt8], bodies: BodyStore) -> Page? {

@@ -88,7 +88,8 @@ extension Optional: CacheCodable where Wrapped: CacheCodable {
 extension Array: CacheCodable where Element: CacheCodable {
     func encode(to writer: inout CacheWriter) {
         writer.writeCount(count)
-        for element in self { element.encode(to: &writer) }
+        // By index, not `for in`: that copies each element (retaining every string of a page).
+        for index in indices { self[index].encode(to: &writer) }
     }
 
     init(from reader: inout CacheReader) throws(CacheFormatError) {

@@ -11,8 +11,8 @@ enum CacheFormatError: Error, Sendable, Hashable {
     case invalidNumber(offset: Int)
     /// A count larger than the bytes left could hold.
     case invalidCount(offset: Int)
-    /// String bytes that are not UTF-8.
-    case invalidUTF8(offset: Int)
+    /// A string index past the end of the string table.
+    case unknownString(offset: Int)
     /// The same key twice in a dictionary.
     case duplicateKey(offset: Int)
     /// A body said to be kept in the body file, when there is no such file or it is too short.

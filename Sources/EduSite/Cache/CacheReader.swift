@@ -6,19 +6,20 @@ struct CacheReader {
     private let bytes: [UInt8]
     /// Where the next value starts.
     private(set) var offset: Int
+    /// The file's strings, each made once: reading a string is taking one from here.
+    private var strings: [String]
     /// Where bodies written as "kept in the body file" are read from.
     let bodies: BodyStore?
     /// The body file's size when reading began: a stored body must lie within it.
     let bodyFileSize: Int
-    /// The `source` of the page being read (see `CacheWriter.pageSource`).
-    var pageSource: String?
-    /// How deeply nested the value being read is (see `enter`).
+    /// How deeply nested the value being read is (see `nested`).
     private var depth = 0
 
     /// Nesting allowed for free-form values: far beyond real front matter, far within the stack.
     static let maximumDepth = 200
 
-    /// Reads the bytes of a cache file; it must start with `CacheWriter.header`.
+    /// Reads the bytes of a cache file (`CacheWriter.encoded()`); it must start with
+    /// `CacheWriter.header`. The string table is read here, the values by the caller.
     init(bytes: [UInt8], bodies: BodyStore? = nil) throws(CacheFormatError) {
         guard bytes.count >= CacheWriter.header.count, bytes.starts(with: CacheWriter.header)
         else { throw .unknownFormat }
@@ -26,6 +27,12 @@ struct CacheReader {
         self.offset = CacheWriter.header.count
         self.bodies = bodies
         self.bodyFileSize = bodies?.fileSize ?? 0
+        self.strings = []
+        let count = try readCount()
+        var strings: [String] = []
+        strings.reserveCapacity(count)
+        for _ in 0..<count { strings.append(try readTableString()) }
+        self.strings = strings
     }
 
     var isAtEnd: Bool { offset == bytes.count }
@@ -49,11 +56,22 @@ struct CacheReader {
     @inline(__always)
     mutating func readByte() throws(CacheFormatError) -> UInt8 {
         guard offset < bytes.count else { throw .truncated(offset: offset) }
-        defer { offset += 1 }
-        return bytes[offset]
+        let byte = bytes[offset]
+        offset += 1
+        return byte
     }
 
+    @inline(__always)
     mutating func readVarint() throws(CacheFormatError) -> UInt64 {
+        // Most varints (tags, counts, small numbers, table indexes of common strings) are one byte.
+        if offset < bytes.count, bytes[offset] < 0x80 {
+            offset += 1
+            return UInt64(bytes[offset - 1])
+        }
+        return try readLongVarint()
+    }
+
+    private mutating func readLongVarint() throws(CacheFormatError) -> UInt64 {
         let start = offset
         var value: UInt64 = 0
         var shift: UInt64 = 0
@@ -85,12 +103,20 @@ struct CacheReader {
 
     mutating func readString() throws(CacheFormatError) -> String {
         let start = offset
+        let index = try readVarint()
+        guard index < UInt64(strings.count) else { throw .unknownString(offset: start) }
+        return strings[Int(index)]
+    }
+
+    /// Bytes that are not UTF-8 (damage inside a string) come back repaired, not refused: checking
+    /// for them costs more than half the reading time (`String(validating:)` is not specialised),
+    /// and damage that stays UTF-8 could not be caught anyway.
+    private mutating func readTableString() throws(CacheFormatError) -> String {
         let count = try readCount()
         if count == 0 { return "" }
         let string = bytes.withUnsafeBufferPointer { buffer in
-            String(validating: UnsafeBufferPointer(rebasing: buffer[offset..<offset + count]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<offset + count]), as: UTF8.self)
         }
-        guard let string else { throw .invalidUTF8(offset: start) }
         offset += count
         return string
     }

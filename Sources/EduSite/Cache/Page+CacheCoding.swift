@@ -3,9 +3,6 @@
 extension Page: CacheCodable {
     func encode(to writer: inout CacheWriter) {
         writer.write(source)
-        let outerSource = writer.pageSource
-        writer.pageSource = source
-        defer { writer.pageSource = outerSource }
         writer.write(kind)
         writer.write(path)
         writer.write(title)
@@ -30,12 +27,8 @@ extension Page: CacheCodable {
     }
 
     convenience init(from reader: inout CacheReader) throws(CacheFormatError) {
-        let source = try reader.readString()
-        let outerSource = reader.pageSource
-        reader.pageSource = source
-        defer { reader.pageSource = outerSource }
         self.init(
-            source: source,
+            source: try reader.read(),
             kind: try reader.read(),
             path: try reader.read(),
             title: try reader.read(),

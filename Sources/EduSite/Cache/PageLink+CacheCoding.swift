@@ -87,34 +87,14 @@ extension LinkTarget: CacheCodable {
     }
 }
 
-/// Nearly every location of a page is in the page's own file: those are written as one flag byte
-/// and read back sharing the page's `source` string, instead of a copy of the path each.
 extension SourceLocation: CacheCodable {
-    private static let inPageSourceTag: UInt8 = 0
-    private static let otherPathTag: UInt8 = 1
-
     func encode(to writer: inout CacheWriter) {
-        if let pageSource = writer.pageSource, path == pageSource {
-            writer.writeByte(Self.inPageSourceTag)
-        } else {
-            writer.writeByte(Self.otherPathTag)
-            writer.write(path)
-        }
+        writer.write(path)
         writer.write(line)
         writer.write(column)
     }
 
     init(from reader: inout CacheReader) throws(CacheFormatError) {
-        let path: String
-        switch try reader.readByte() {
-        case Self.inPageSourceTag:
-            guard let pageSource = reader.pageSource else { throw reader.invalidTag(Self.inPageSourceTag, "SourceLocation") }
-            path = pageSource
-        case Self.otherPathTag:
-            path = try reader.read()
-        case let tag:
-            throw reader.invalidTag(tag, "SourceLocation")
-        }
-        self.init(path: path, line: try reader.read(), column: try reader.read())
+        self.init(path: try reader.read(), line: try reader.read(), column: try reader.read())
     }
 }
