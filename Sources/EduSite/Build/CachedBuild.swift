@@ -3,7 +3,6 @@
 struct CachedBuild: Sendable {
     let site: Site
     let plan: SitePlan
-    let prepared: SiteRenderer.Prepared
     let stamps: [String: PageFileStamp]
     let fileSystem: FileSystem
     /// Per plan entry; nil for the pages rendered every time.
@@ -20,7 +19,6 @@ struct CachedBuild: Sendable {
     ) {
         self.site = site
         self.plan = plan
-        self.prepared = prepared
         self.stamps = stamps
         self.fileSystem = fileSystem
         // A page's record covers everything loaded from its file; only its hash is kept (the cache
@@ -83,11 +81,13 @@ struct CachedBuild: Sendable {
     /// Pages with a changed key and the pages without one are rendered; of those and of the other
     /// files, only what differs from the previous build is written. nil when a build from nothing is
     /// better: most pages changed, or the body file is mostly garbage from older builds.
-    mutating func update(from previous: BuildCache, bodies: BodyStore, startedAt: Int64) -> Update? {
+    mutating func update(
+        from previous: BuildCache, bodies: BodyStore, startedAt: Int64, prepared: SiteRenderer.Prepared
+    ) -> Update? {
         if bodies.fileSize > 2 * previous.liveBodyBytes + (1 << 20) { return nil }
         let pages = pagesToRender(previousOutputs: previous.outputs)
         if pages.count > max(500, plan.entries.count / 4) { return nil }
-        var changed = renderChanged(pages, previousOutputs: previous.outputs)
+        var changed = renderChanged(pages, previousOutputs: previous.outputs, prepared: prepared)
         for file in SiteRenderer().staticFiles(site) {
             guard case .copy(let source) = file.contents else { continue }
             let copy = copied(from: source)
@@ -112,7 +112,9 @@ struct CachedBuild: Sendable {
 
     /// Renders those pages and the generated files (sitemap, feeds, report); returns the files whose
     /// bytes changed, and records every page's key and every other file's hash.
-    mutating func renderChanged(_ pages: [SitePlan.Entry], previousOutputs: [String: ContentHash]) -> [OutputFile] {
+    mutating func renderChanged(
+        _ pages: [SitePlan.Entry], previousOutputs: [String: ContentHash], prepared: SiteRenderer.Prepared
+    ) -> [OutputFile] {
         let renderer = SiteRenderer()
         let rendered = renderer.renderPages(pages, prepared)
             + renderer.generatedFiles(site, plan: plan, compliance: prepared.views.compliance)

@@ -45,7 +45,7 @@ extension SiteBuilder {
         let previousOutputs = previous?.outputs ?? [:]
         let pages = build.pagesToRender(previousOutputs: previousOutputs)
         var files = previous?.files ?? [:]
-        for file in build.renderChanged(pages, previousOutputs: previousOutputs) { files[file.path] = file.contents }
+        for file in build.renderChanged(pages, previousOutputs: previousOutputs, prepared: prepared) { files[file.path] = file.contents }
         let statics = renderer.staticFiles(site)
         for file in statics { files[file.path] = file.contents }
         // Files of pages that are gone.

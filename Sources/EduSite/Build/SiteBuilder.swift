@@ -171,7 +171,7 @@ public struct SiteBuilder: Sendable {
                 site: site, plan: plan, prepared: prepared, stamps: checked.stamps, liveReloadHTML: renderer.liveReloadHTML,
                 fileSystem: fileSystem)
         }
-        if let cacheFolder, let previous, let bodies, var update = state?.update(from: previous, bodies: bodies, startedAt: startedAt) {
+        if let cacheFolder, let previous, let bodies, var update = state?.update(from: previous, bodies: bodies, startedAt: startedAt, prepared: prepared) {
             // The content is good: only the disk can fail from here, and then the next build starts over.
             cacheFolder.invalidate()
             do throws(DiagnosticError) {

@@ -17,13 +17,15 @@ struct BuildCacheFolder: Sendable {
     }
 
     var cacheFile: String { Path.join(path, BuildCache.fileName) }
+    var recordsFile: String { Path.join(path, BuildCache.recordsFileName) }
 
     /// The previous build's cache, when it was written by this EduSite into this output folder and
     /// the folder is still EduSite's; nil otherwise (then everything is built).
     func previous(output: String) -> BuildCache? {
         guard fileSystem.fileExists(Path.join(output, OutputWriter.markerFile)),
-            let bytes = try? fileSystem.readFile(cacheFile),
-            let cache = try? BuildCache(decoding: bytes),
+            let index = try? fileSystem.readFile(cacheFile),
+            let records = try? fileSystem.readFile(recordsFile),
+            let cache = try? BuildCache(index: index, records: records),
             cache.tool == Self.tool, cache.outputFolder == output
         else { return nil }
         return cache
@@ -35,16 +37,23 @@ struct BuildCacheFolder: Sendable {
         return try? BodyStore(file: Path.join(path, BuildCache.bodiesFileName), reset: reset)
     }
 
-    /// Written whole under another name, then renamed: a reader sees the old cache or the new one.
+    /// Both files are written under other names, then renamed, the index last; the index names the
+    /// records file's generation, so a build cut short between the renames leaves no cache that reads.
     func save(_ cache: BuildCache) {
-        let temporary = cacheFile + ".tmp"
+        let temporaryIndex = cacheFile + ".tmp"
+        let temporaryRecords = recordsFile + ".tmp"
         do throws(FileSystemError) {
             try fileSystem.createDirectory(path)
-            try fileSystem.writeFile(temporary, cache.encoded())
-            try fileSystem.moveItem(temporary, cacheFile)
+            let sink = try FileSink(path: temporaryRecords)
+            let index = try cache.write(records: sink, generation: UInt64(bitPattern: Self.now()))
+            sink.close()
+            try Self.write(index, to: temporaryIndex)
+            try fileSystem.moveItem(temporaryRecords, recordsFile)
+            try fileSystem.moveItem(temporaryIndex, cacheFile)
         } catch {
             // Only a shortcut: without it the next build starts from nothing.
-            try? fileSystem.removeItem(temporary)
+            try? fileSystem.removeItem(temporaryIndex)
+            try? fileSystem.removeItem(temporaryRecords)
             invalidate()
         }
     }
@@ -52,6 +61,13 @@ struct BuildCacheFolder: Sendable {
     /// Before the output is changed in place: should that be cut short, the next build starts from nothing.
     func invalidate() {
         try? fileSystem.removeItem(cacheFile)
+    }
+
+    /// Writes the parts one after the other (the cache is written to the real disk, like the body file).
+    private static func write(_ parts: [[UInt8]], to path: String) throws(FileSystemError) {
+        let sink = try FileSink(path: path)
+        defer { sink.close() }
+        for part in parts { try sink.append(part) }
     }
 
     /// The wall clock, in the unit of file times.
@@ -71,4 +87,33 @@ struct BuildCacheFolder: Sendable {
         }
         return hash
     }()
+}
+
+/// A file written from the start, a piece at a time.
+final class FileSink: RecordSink {
+    private let path: String
+    private var descriptor: Int32
+
+    init(path: String) throws(FileSystemError) {
+        self.path = path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw LiveDisk.error(path, "write") }
+    }
+
+    func append(_ bytes: [UInt8]) throws(FileSystemError) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw LiveDisk.error(path, "write") }
+            written += count
+        }
+    }
+
+    func close() {
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+        descriptor = -1
+    }
+
+    deinit { close() }
 }

@@ -52,6 +52,14 @@ struct CacheWriter {
         return file
     }
 
+    /// `encoded()` in its three parts, not joined: a large cache is written part by part rather
+    /// than copied once more into one buffer.
+    func encodedParts() -> [[UInt8]] {
+        var head = CacheWriter(reservingCapacity: 16)
+        head.writeCount(tableIndexes.count)
+        return [Self.header + head.values, table, values]
+    }
+
     mutating func write<Value: CacheCodable>(_ value: Value) {
         value.encode(to: &self)
     }

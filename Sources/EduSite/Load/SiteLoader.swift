@@ -163,16 +163,23 @@ public struct SiteLoader: Sendable {
             }
         }
 
-        // Phase two, now that every page's URL is known.
+        // Phase two, now that every page's URL is known; in chunks, each draft (with its YAML tree)
+        // let go once its page is built, so drafts and pages are never all in memory together.
         var finalBuilder = builder
         finalBuilder.resolver = ReferenceResolver(files: files, pagePaths: pagePaths)
-        let toBuild = sources.indices.filter { drafts[$0] != nil }
         let builderWithPaths = finalBuilder
-        let built = toBuild.map { drafts[$0]! }.parallelMap { builderWithPaths.build($0) }
+        let toBuild = sources.indices.filter { drafts[$0] != nil }
         var pages = reused
-        for (index, outcome) in zip(toBuild, built) {
-            result.diagnostics += outcome.diagnostics
-            pages[index] = outcome.page
+        var start = 0
+        while start < toBuild.count {
+            let chunk = Array(toBuild[start..<min(start + 1024, toBuild.count)])
+            let built = chunk.map { drafts[$0]! }.parallelMap { builderWithPaths.build($0) }
+            for (index, outcome) in zip(chunk, built) {
+                result.diagnostics += outcome.diagnostics
+                pages[index] = outcome.page
+                drafts[index] = nil
+            }
+            start += chunk.count
         }
         result.pages = pages.compactMap { $0 }
         result.reusedCount = reused.lazy.filter { $0 != nil }.count

@@ -38,7 +38,9 @@ struct ViewFactory: Sendable {
             parentOfficeName: config.parentOffice?.name, parentOfficeURL: config.parentOffice?.url)
         self.menuEntries = site.config.menu ?? defaultMenu
         self.menuHrefs = menuEntries.map { $0.url.hasPrefix("/") ? urls.href($0.url) : $0.url }
-        self.postCards = Dictionary(index.allPosts.map { ($0.path, makePostCard($0)) }, uniquingKeysWith: { a, _ in a })
+        let factory = self
+        let cards = index.allPosts.parallelMap { factory.makePostCard($0) }
+        self.postCards = Dictionary(zip(index.allPosts.map(\.path), cards), uniquingKeysWith: { a, _ in a })
         self.siteFeedLinks = makeFeedLinks(section: nil)
         for section in Set(feeds.compactMap(\.section)) {
             sectionFeedLinks[section] = makeFeedLinks(section: section)
