@@ -13,7 +13,7 @@ import Testing
         for seed in [1, 2, 3] as [UInt64] {
             let workspace = try Workspace()
             defer { workspace.remove() }
-            var random = SplitMix(seed: seed)
+            var random = SplitMix64(seed: seed)
             #expect(workspace.rebuild().succeeded)
             var incremental = 0
             var edits: [String] = []
@@ -148,7 +148,7 @@ private final class Workspace {
     }
 
     /// Changes the site the way its editors do; returns what it did.
-    func randomEdit(_ random: inout SplitMix) -> String {
+    func randomEdit(_ random: inout SplitMix64) -> String {
         let post = posts[random.below(posts.count)]
         let text = (try? read(post)) ?? ""
         do {
@@ -211,22 +211,6 @@ private final class Workspace {
             return "failed: \(error)"
         }
     }
-}
-
-/// A small seeded generator, so that a failing sequence can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
 extension String {
