@@ -23,7 +23,7 @@ struct CachedBuild: Sendable {
         self.fileSystem = fileSystem
         // A page's record covers everything loaded from its file; only its hash is kept (the cache
         // encodes the pages again when it is written, rather than hold every record meanwhile).
-        let hashes = site.pages.parallelMap { ContentHash.of(PageRecordCoding.encode($0)) }
+        let hashes = site.pages.parallelMap { CacheWriter.fingerprint($0) }
         var recordHashes: [String: ContentHash] = [:]
         recordHashes.reserveCapacity(hashes.count)
         for (page, hash) in zip(site.pages, hashes) { recordHashes[page.source] = hash }

@@ -28,6 +28,9 @@ struct CacheWriter {
     /// Each distinct string once (count, then the UTF-8 bytes), in order of first use.
     private var table: [UInt8]
     private var tableIndexes: [TableKey: Int]
+    /// Strings written in place instead of through the table: for `fingerprint`, which is never read
+    /// back, and where the table's lookups cost more than the strings' bytes.
+    private let inlinesStrings: Bool
 
     init(reservingCapacity capacity: Int = 64 * 1024) {
         values = []
@@ -35,6 +38,24 @@ struct CacheWriter {
         table = []
         table.reserveCapacity(capacity / 2)
         tableIndexes = [:]
+        inlinesStrings = false
+    }
+
+    /// A writer whose bytes are only hashed (see `fingerprint`).
+    private init(fingerprintingWithCapacity capacity: Int) {
+        values = []
+        values.reserveCapacity(capacity)
+        table = []
+        tableIndexes = [:]
+        inlinesStrings = true
+    }
+
+    /// A hash of everything `value` writes: equal values give equal hashes, and any change to what
+    /// would be written changes it (strings are written whole, not as table indexes).
+    static func fingerprint<Value: CacheCodable>(_ value: Value) -> ContentHash {
+        var writer = CacheWriter(fingerprintingWithCapacity: 4096)
+        writer.write(value)
+        return ContentHash.of(writer.values)
     }
 
     /// The file: header, string table (count, then each string), then the values. Strings go in one
@@ -91,6 +112,14 @@ struct CacheWriter {
     }
 
     mutating func writeString(_ string: String) {
+        if inlinesStrings {
+            var string = string
+            string.withUTF8 { utf8 in
+                Self.appendVarint(UInt64(utf8.count), to: &values)
+                values.append(contentsOf: utf8)
+            }
+            return
+        }
         let key = TableKey(string)
         if let index = tableIndexes[key] {
             writeCount(index)

@@ -65,19 +65,26 @@ public struct SiteRenderer: Sendable {
         site.staticFiles.map { OutputFile(path: SitePlan.outputFile(for: $0.path), contents: .copy(from: $0.absoluteSource)) }
     }
 
-    /// The sitemap, robots.txt, the feeds and the compliance report.
+    /// The sitemap, robots.txt, the feeds and the compliance report, made on all cores.
     func generatedFiles(_ site: Site, plan: SitePlan, compliance: ComplianceResult?) -> [OutputFile] {
-        var files: [OutputFile] = []
-        files.append(OutputFile(path: "sitemap.xml", contents: .bytes(Array(SitemapWriter.sitemap(site: site, plan: plan).utf8))))
-        files.append(OutputFile(path: "robots.txt", contents: .bytes(Array(SitemapWriter.robots(site: site).utf8))))
+        enum Job: Sendable {
+            case sitemap, robots, feed(SitePlan.Feed), complianceReport(ComplianceResult)
+        }
+        let jobs: [Job] = [.sitemap, .robots] + plan.feeds.map { .feed($0) } + (compliance.map { [.complianceReport($0)] } ?? [])
         let feedWriter = FeedWriter(site: site, index: plan.index)
-        files += plan.feeds.map { feed in
-            OutputFile(path: SitePlan.outputFile(for: feed.path), contents: .bytes(Array(feedWriter.document(for: feed).utf8)))
+        return jobs.parallelMap { job in
+            switch job {
+            case .sitemap:
+                OutputFile(path: "sitemap.xml", contents: .bytes(Array(SitemapWriter.sitemap(site: site, plan: plan).utf8)))
+            case .robots:
+                OutputFile(path: "robots.txt", contents: .bytes(Array(SitemapWriter.robots(site: site).utf8)))
+            case .feed(let feed):
+                OutputFile(path: SitePlan.outputFile(for: feed.path), contents: .bytes(Array(feedWriter.document(for: feed).utf8)))
+            case .complianceReport(let result):
+                OutputFile(
+                    path: SitePlan.outputFile(for: SitePlan.complianceReportPath),
+                    contents: .bytes(Array(ComplianceReport(site: site, result: result).json().utf8)))
+            }
         }
-        if let compliance {
-            let json = ComplianceReport(site: site, result: compliance).json()
-            files.append(OutputFile(path: SitePlan.outputFile(for: SitePlan.complianceReportPath), contents: .bytes(Array(json.utf8))))
-        }
-        return files
     }
 }
