@@ -3,7 +3,7 @@
 struct PageBuilder: Sendable {
     let fileSystem: FileSystem
     let root: String
-    var resolver: ReferenceResolver
+    let resolver: ReferenceResolver
     let urls: SiteURLs
     let markdown: MarkdownRenderer
     /// Where bodies go; nil keeps each in its page.

@@ -49,13 +49,9 @@ public struct SiteLoader: Sendable {
             fileSystem: fileSystem, root: root,
             classifier: ContentClassifier(datedSections: Set(config.sections.map(\.path))),
             utcOffset: utcOffset, includeDrafts: options.includeDrafts)
-        let builder = PageBuilder(
-            fileSystem: fileSystem, root: root, resolver: ReferenceResolver(files: files, pagePaths: [:]),
-            urls: SiteURLs(baseURL: config.baseURL),
-            markdown: MarkdownRenderer(options: MarkdownOptions(unsafe: config.markdown.unsafe)), bodies: bodies)
         let loadedPages = loadPages(
-            markdownFiles, root: root, reader: reader, builder: builder, files: files, options: options, configHash: configHash,
-            reuse: reuse)
+            markdownFiles, root: root, reader: reader, config: config, files: files, options: options,
+            configHash: configHash, reuse: reuse)
         diagnostics += loadedPages.diagnostics
 
         let themeLoader = ThemeLoader(fileSystem: fileSystem, searchPaths: options.themeSearchPaths)
@@ -100,7 +96,7 @@ public struct SiteLoader: Sendable {
     /// Phase one (front matter, URL) for every file, then phase two (body) once every URL is known;
     /// pages of the previous build whose files are unchanged are taken as they were (`PageReuse`).
     private func loadPages(
-        _ markdownFiles: [String], root: String, reader: PageReader, builder: PageBuilder, files: [String: Int],
+        _ markdownFiles: [String], root: String, reader: PageReader, config: SiteConfig, files: [String: Int],
         options: LoadOptions, configHash: ContentHash, reuse: PageReuse?
     ) -> LoadedPages {
         let fileSystem = self.fileSystem
@@ -165,15 +161,16 @@ public struct SiteLoader: Sendable {
 
         // Phase two, now that every page's URL is known; in chunks, each draft (with its YAML tree)
         // let go once its page is built, so drafts and pages are never all in memory together.
-        var finalBuilder = builder
-        finalBuilder.resolver = ReferenceResolver(files: files, pagePaths: pagePaths)
-        let builderWithPaths = finalBuilder
+        let builder = PageBuilder(
+            fileSystem: fileSystem, root: root, resolver: ReferenceResolver(files: files, pagePaths: pagePaths),
+            urls: SiteURLs(baseURL: config.baseURL),
+            markdown: MarkdownRenderer(options: MarkdownOptions(unsafe: config.markdown.unsafe)), bodies: bodies)
         let toBuild = sources.indices.filter { drafts[$0] != nil }
         var pages = reused
         var start = 0
         while start < toBuild.count {
             let chunk = Array(toBuild[start..<min(start + 1024, toBuild.count)])
-            let built = chunk.map { drafts[$0]! }.parallelMap { builderWithPaths.build($0) }
+            let built = chunk.map { drafts[$0]! }.parallelMap { builder.build($0) }
             for (index, outcome) in zip(chunk, built) {
                 result.diagnostics += outcome.diagnostics
                 pages[index] = outcome.page
