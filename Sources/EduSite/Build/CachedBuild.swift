@@ -42,10 +42,15 @@ struct CachedBuild: Sendable {
     mutating func recordRendered(_ files: [OutputFile]) {
         for file in files {
             switch file.contents {
-            case .bytes(let bytes): outputs[file.path] = keyedFiles[file.path] ?? ContentHash.of(bytes)
+            case .bytes(let bytes): outputs[file.path] = outputHash(file.path, bytes)
             case .copy(let source): copies[file.path] = copied(from: source)
             }
         }
+    }
+
+    /// What the cache keeps of a written file: a page's render key, else the hash of its bytes.
+    private func outputHash(_ path: String, _ bytes: [UInt8]) -> ContentHash {
+        keyedFiles[path] ?? ContentHash.of(bytes)
     }
 
     private func copied(from source: String) -> BuildCache.CopiedFile {
@@ -88,7 +93,7 @@ struct CachedBuild: Sendable {
         let pages = pagesToRender(previousOutputs: previous.outputs)
         if pages.count > max(500, plan.entries.count / 4) { return nil }
         var changed = renderChanged(pages, previousOutputs: previous.outputs, prepared: prepared)
-        for file in SiteRenderer().staticFiles(site) {
+        for file in SiteRenderer.staticFiles(site) {
             guard case .copy(let source) = file.contents else { continue }
             let copy = copied(from: source)
             copies[file.path] = copy
@@ -115,13 +120,12 @@ struct CachedBuild: Sendable {
     mutating func renderChanged(
         _ pages: [SitePlan.Entry], previousOutputs: [String: ContentHash], prepared: SiteRenderer.Prepared
     ) -> [OutputFile] {
-        let renderer = SiteRenderer()
-        let rendered = renderer.renderPages(pages, prepared)
-            + renderer.generatedFiles(site, plan: plan, compliance: prepared.views.compliance)
+        let rendered = SiteRenderer.renderPages(pages, prepared)
+            + SiteRenderer.generatedFiles(site, plan: plan, compliance: prepared.views.compliance)
         var changed: [OutputFile] = []
         for file in rendered {
             guard case .bytes(let bytes) = file.contents else { continue }
-            let hash = keyedFiles[file.path] ?? ContentHash.of(bytes)
+            let hash = outputHash(file.path, bytes)
             outputs[file.path] = hash
             if keyedFiles[file.path] != nil || previousOutputs[file.path] != hash { changed.append(file) }
         }

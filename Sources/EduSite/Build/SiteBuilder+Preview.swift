@@ -16,8 +16,8 @@ extension SiteBuilder {
                 entries[source] = PageReuse.Entry(
                     size: kept.stamp.size, modifiedNanoseconds: kept.stamp.modifiedNanoseconds,
                     contentHash: kept.stamp.contentHash,
-                    // A file changed within a second before that build is compared by content.
-                    stampIsReliable: kept.stamp.modifiedNanoseconds < startedAt - 1_000_000_000, page: { page })
+                    stampIsReliable: fileTimeIsReliable(kept.stamp.modifiedNanoseconds, buildStart: startedAt),
+                    page: { page })
             }
             return PageReuse(entries: entries, resolutionKey: resolutionKey)
         }
@@ -29,15 +29,12 @@ extension SiteBuilder {
         siteRoot: String, options: LoadOptions, policy: CheckPolicy, previous: PreviewState?
     ) -> (rendering: Rendering, state: PreviewState?) {
         let startedAt = BuildCacheFolder.now()
-        let checked = loadAndCheck(siteRoot: siteRoot, options: options, policy: policy, reuse: previous?.reuse())
-        var diagnostics = checked.diagnostics
-        let failed = { (diagnostics: [Diagnostic]) in
-            (Rendering(diagnostics: diagnostics, files: nil, pageCount: 0, compliance: checked.compliance), previous)
+        let (checked, ready) = loadCheckAndPrepare(
+            siteRoot: siteRoot, options: options, policy: policy, reuse: previous?.reuse())
+        let diagnostics = checked.diagnostics
+        guard let (site, plan, prepared) = ready else {
+            return (Rendering(diagnostics: diagnostics, files: nil, pageCount: 0, compliance: checked.compliance), previous)
         }
-        guard let site = checked.site, let plan = checked.plan, !diagnostics.hasErrors else { return failed(diagnostics) }
-        let (value, templateDiagnostics) = renderer.prepare(site, plan: plan, compliance: checked.compliance)
-        diagnostics += templateDiagnostics
-        guard let prepared = value else { return failed(diagnostics) }
 
         var build = CachedBuild(
             site: site, plan: plan, prepared: prepared, stamps: checked.stamps, liveReloadHTML: renderer.liveReloadHTML,
@@ -46,7 +43,7 @@ extension SiteBuilder {
         let pages = build.pagesToRender(previousOutputs: previousOutputs)
         var files = previous?.files ?? [:]
         for file in build.renderChanged(pages, previousOutputs: previousOutputs, prepared: prepared) { files[file.path] = file.contents }
-        let statics = renderer.staticFiles(site)
+        let statics = SiteRenderer.staticFiles(site)
         for file in statics { files[file.path] = file.contents }
         // Files of pages that are gone.
         let current = Set(build.outputs.keys).union(statics.map(\.path))

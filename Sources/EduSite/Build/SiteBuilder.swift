@@ -125,21 +125,6 @@ public struct SiteBuilder: Sendable {
             site: site, diagnostics: diagnostics, compliance: checked.compliance, loaded: checked.manifestsLoaded)
     }
 
-    public func render(siteRoot: String, options: LoadOptions, policy: CheckPolicy = CheckPolicy()) -> Rendering {
-        let checked = loadAndCheck(siteRoot: siteRoot, options: options, policy: policy)
-        var diagnostics = checked.diagnostics
-        guard let site = checked.site, let plan = checked.plan, !diagnostics.hasErrors else {
-            return Rendering(diagnostics: diagnostics, files: nil, pageCount: 0, compliance: checked.compliance)
-        }
-        let rendered = renderer.render(site, plan: plan, compliance: checked.compliance)
-        diagnostics += rendered.diagnostics
-        guard !diagnostics.hasErrors else {
-            return Rendering(diagnostics: diagnostics, files: nil, pageCount: 0, compliance: checked.compliance)
-        }
-        return Rendering(
-            diagnostics: diagnostics, files: rendered.files, pageCount: plan.entries.count, compliance: checked.compliance)
-    }
-
     /// Load → Check → Render → Write. Pages are written to a staging folder in batches as they are
     /// rendered, and the folder is swapped in only when everything succeeded. With the cache, a
     /// rebuild reuses the pages whose files did not change and rewrites only the files that changed.
@@ -154,17 +139,14 @@ public struct SiteBuilder: Sendable {
         var previous = cacheFolder?.previous(output: output)
         let bodies = cacheFolder?.openBodies(reset: previous == nil)
         if bodies == nil { previous = nil }
-        let checked = loadAndCheck(
+        let (checked, ready) = loadCheckAndPrepare(
             siteRoot: request.siteRoot, options: request.options, policy: request.policy, bodies: bodies,
             reuse: bodies.flatMap { bodies in previous?.pageReuse(bodies: bodies) })
-        var diagnostics = checked.diagnostics
+        let diagnostics = checked.diagnostics
         let failed = { (diagnostics: [Diagnostic]) in
             Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0, compliance: checked.compliance)
         }
-        guard let site = checked.site, let plan = checked.plan, !diagnostics.hasErrors else { return failed(diagnostics) }
-        let (value, templateDiagnostics) = renderer.prepare(site, plan: plan, compliance: checked.compliance)
-        diagnostics += templateDiagnostics
-        guard let prepared = value else { return failed(diagnostics) }
+        guard let (site, plan, prepared) = ready else { return failed(diagnostics) }
 
         var state = cacheFolder.map { _ in
             CachedBuild(
@@ -197,13 +179,13 @@ public struct SiteBuilder: Sendable {
             let staging = try writer.stage(output)
             var start = 0
             while start < plan.entries.count {
-                let files = renderer.renderPages(plan.entries[start..<min(start + renderer.batchSize, plan.entries.count)], prepared)
+                let files = SiteRenderer.renderPages(plan.entries[start..<min(start + renderer.batchSize, plan.entries.count)], prepared)
                 try staging.write(files)
                 state?.recordRendered(files)
                 fileCount += files.count
                 start += renderer.batchSize
             }
-            let others = renderer.staticFiles(site) + renderer.generatedFiles(site, plan: plan, compliance: checked.compliance)
+            let others = SiteRenderer.staticFiles(site) + SiteRenderer.generatedFiles(site, plan: plan, compliance: checked.compliance)
             try staging.write(others)
             state?.recordRendered(others)
             fileCount += others.count
@@ -231,6 +213,19 @@ public struct SiteBuilder: Sendable {
         var resolutionKey = ContentHash()
         var reusedPageCount = 0
         var stamps: [String: PageFileStamp] = [:]
+    }
+
+    /// Load, Check, then compile the theme: what every rendering starts from. `checked.diagnostics`
+    /// includes the theme's; nil when there are errors.
+    func loadCheckAndPrepare(
+        siteRoot: String, options: LoadOptions, policy: CheckPolicy, bodies: BodyStore? = nil, reuse: PageReuse?
+    ) -> (Checked, (site: Site, plan: SitePlan, prepared: SiteRenderer.Prepared)?) {
+        var checked = loadAndCheck(siteRoot: siteRoot, options: options, policy: policy, bodies: bodies, reuse: reuse)
+        guard let site = checked.site, let plan = checked.plan, !checked.diagnostics.hasErrors else { return (checked, nil) }
+        let (prepared, themeDiagnostics) = renderer.prepare(site, plan: plan, compliance: checked.compliance)
+        checked.diagnostics += themeDiagnostics
+        guard let prepared else { return (checked, nil) }
+        return (checked, (site, plan, prepared))
     }
 
     /// Load, then every check: content rules, the parent office's feeds, the required sections.

@@ -32,9 +32,7 @@ struct BuildCache: Sendable {
 
     /// The EduSite binary that wrote it: another version may render differently.
     var tool: ContentHash
-    /// When that build started (nanoseconds since 1970). A file changed within a second before it
-    /// may have changed again since without its time changing (a clock tick is coarser than a
-    /// nanosecond), so such files are compared by content, as git does with its index.
+    /// When that build started (nanoseconds since 1970): see `fileTimeIsReliable`.
     var startedAt: Int64
     var outputFolder: String
     var resolutionKey: ContentHash
@@ -157,7 +155,7 @@ struct BuildCache: Sendable {
     }
 
     /// Whether a file time recorded by that build tells a later change apart (see `startedAt`).
-    func isReliable(_ modifiedNanoseconds: Int64) -> Bool { modifiedNanoseconds < startedAt - 1_000_000_000 }
+    func isReliable(_ modifiedNanoseconds: Int64) -> Bool { fileTimeIsReliable(modifiedNanoseconds, buildStart: startedAt) }
 
     /// The pages for the loader to take, decoded only when asked for.
     func pageReuse(bodies: BodyStore) -> PageReuse {

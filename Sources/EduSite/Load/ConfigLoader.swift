@@ -13,7 +13,8 @@ struct ConfigLoader {
           email: thptsongsaigon@hcm.edu.vn
         """
 
-    func load(root: String, into diagnostics: inout [Diagnostic]) -> (SiteConfig, YAMLNode)? {
+    /// The configuration, its YAML (for locations) and the hash of its bytes (for the build cache).
+    func load(root: String, into diagnostics: inout [Diagnostic]) -> (SiteConfig, YAMLNode, ContentHash)? {
         let path = Path.join(root, Self.fileName)
         let bytes: [UInt8]
         do {
@@ -40,7 +41,7 @@ struct ConfigLoader {
                 return nil
             }
             let config = try YAMLDecoder().decode(SiteConfig.self, from: node)
-            return (config, node)
+            return (config, node, ContentHash.of(bytes))
         } catch {
             diagnostics += error.diagnostics
             return nil

@@ -37,6 +37,14 @@ public struct PageReuse: Sendable {
     }
 }
 
+/// Whether a file time recorded by a build that started at `buildStart` tells a later change apart.
+/// A file changed within a second before that build may have changed again since without its time
+/// changing (a clock tick is coarser than a nanosecond), so such files are compared by content, as
+/// git does with its index.
+public func fileTimeIsReliable(_ modifiedNanoseconds: Int64, buildStart: Int64) -> Bool {
+    modifiedNanoseconds < buildStart - 1_000_000_000
+}
+
 /// What a loaded page's file was, for the next build's `PageReuse`.
 public struct PageFileStamp: Sendable, Hashable {
     public var size: Int

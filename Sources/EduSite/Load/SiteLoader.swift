@@ -18,6 +18,7 @@ public struct SiteLoader: Sendable {
         else { return LoadResult(site: nil, diagnostics: diagnostics) }
         var config = loaded.0
         let configNode = loaded.1
+        let configHash = loaded.2
         if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
         let offset = TimeZoneOffsets.offset(for: config.timezone)
@@ -44,7 +45,6 @@ public struct SiteLoader: Sendable {
             files["content/" + relative] = fileSystem.itemInfo(Path.join(root, "content", relative))?.size ?? 0
         }
 
-        let configHash = ContentHash.of((try? fileSystem.readFile(Path.join(root, ConfigLoader.fileName))) ?? [])
         let reader = PageReader(
             fileSystem: fileSystem, root: root,
             classifier: ContentClassifier(datedSections: Set(config.sections.map(\.path))),
@@ -208,7 +208,7 @@ public struct SiteLoader: Sendable {
     /// Only `site.yaml`: for commands that need the configuration, not the content (`edusite feeds`).
     public func loadConfig(root: String) -> (config: SiteConfig?, feedLocations: [String: SourceLocation], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let (config, node) = ConfigLoader(fileSystem: fileSystem).load(root: root, into: &diagnostics) else {
+        guard let (config, node, _) = ConfigLoader(fileSystem: fileSystem).load(root: root, into: &diagnostics) else {
             return (nil, [:], diagnostics)
         }
         var locations: [String: SourceLocation] = [:]

@@ -11,32 +11,6 @@ public struct SiteRenderer: Sendable {
         self.batchSize = batchSize
     }
 
-    /// Every file of the site in one array (for `serve`, which keeps them in memory anyway).
-    public func render(_ site: Site, plan: SitePlan, compliance: ComplianceResult? = nil)
-        -> (files: [OutputFile], diagnostics: [Diagnostic])
-    {
-        var files: [OutputFile] = []
-        let diagnostics = render(site, plan: plan, compliance: compliance) { files += $0 }
-        return (files, diagnostics)
-    }
-
-    /// Hands the files to `emit` in batches as they are rendered. Template problems are found before
-    /// any page is rendered: when there are some, nothing is emitted.
-    public func render<Failure: Error>(
-        _ site: Site, plan: SitePlan, compliance: ComplianceResult? = nil,
-        emit: ([OutputFile]) throws(Failure) -> Void
-    ) throws(Failure) -> [Diagnostic] {
-        let (value, diagnostics) = prepare(site, plan: plan, compliance: compliance)
-        guard let prepared = value else { return diagnostics }
-        var start = 0
-        while start < plan.entries.count {
-            try emit(renderPages(plan.entries[start..<min(start + batchSize, plan.entries.count)], prepared))
-            start += batchSize
-        }
-        try emit(staticFiles(site) + generatedFiles(site, plan: plan, compliance: compliance))
-        return diagnostics
-    }
-
     /// The compiled theme and the view factory of one build: made once, used for every page.
     struct Prepared: Sendable {
         let theme: ThemeRenderer
@@ -52,7 +26,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders pages of the plan, on all cores.
-    func renderPages(_ entries: some Collection<SitePlan.Entry>, _ prepared: Prepared) -> [OutputFile] {
+    static func renderPages(_ entries: some Collection<SitePlan.Entry>, _ prepared: Prepared) -> [OutputFile] {
         Array(entries).parallelMap { entry in
             let (template, context) = prepared.views.render(entry.job, path: entry.path)
             return OutputFile(
@@ -61,12 +35,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The theme's assets, `static/` and the other files of `content/`, copied as they are.
-    func staticFiles(_ site: Site) -> [OutputFile] {
+    static func staticFiles(_ site: Site) -> [OutputFile] {
         site.staticFiles.map { OutputFile(path: SitePlan.outputFile(for: $0.path), contents: .copy(from: $0.absoluteSource)) }
     }
 
     /// The sitemap, robots.txt, the feeds and the compliance report, made on all cores.
-    func generatedFiles(_ site: Site, plan: SitePlan, compliance: ComplianceResult?) -> [OutputFile] {
+    static func generatedFiles(_ site: Site, plan: SitePlan, compliance: ComplianceResult?) -> [OutputFile] {
         enum Job: Sendable {
             case sitemap, robots, feed(SitePlan.Feed), complianceReport(ComplianceResult)
         }

@@ -119,7 +119,7 @@ extension ViewFactory {
         var next: LinkCardView?
         var related: [LinkCardView] = []
         if let section, let posts = index.sections.first(where: { $0.config.path == section.path })?.posts,
-            let position = position(of: page, in: posts)
+            let position = index.postPositions[page.source]
         {
             // Lists are newest first: "previous" is the older post.
             if position + 1 < posts.count { previous = neighbourCard(posts, position + 1) }
@@ -155,17 +155,8 @@ extension ViewFactory {
             previous: previous, next: next, related: .of(related))
     }
 
-    /// Where the page is in its section's list: known from the index, checked.
-    private func position(of page: Page, in posts: [Page]) -> Int? {
-        if let position = index.postPositions[page.source], posts.indices.contains(position), posts[position].path == page.path {
-            return position
-        }
-        return posts.firstIndex { $0.path == page.path }
-    }
-
-    /// A neighbour's link, read in place: a `Page` is large to copy.
     private func neighbourCard(_ posts: [Page], _ position: Int) -> LinkCardView {
-        posts.withUnsafeBufferPointer { linkCard($0[position], meta: $0[position].date?.displayDate) }
+        linkCard(posts[position], meta: posts[position].date?.displayDate)
     }
 
     func postList(section path: String, number: Int, count: Int, path sitePath: String) -> (template: String, context: RenderContext) {
