@@ -135,13 +135,16 @@ public struct SiteBuilder: Sendable {
             return Report(diagnostics: [refusal], output: output, pageCount: 0, fileCount: 0, compliance: nil)
         }
         let startedAt = BuildCacheFolder.now()
+        var timer = StageTimer()
         let cacheFolder = usesCache ? BuildCacheFolder(siteRoot: request.siteRoot, fileSystem: fileSystem) : nil
         var previous = cacheFolder?.previous(output: output)
         let bodies = cacheFolder?.openBodies(reset: previous == nil)
         if bodies == nil { previous = nil }
+        timer.mark("read the cache")
         let (checked, ready) = loadCheckAndPrepare(
             siteRoot: request.siteRoot, options: request.options, policy: request.policy, bodies: bodies,
             reuse: bodies.flatMap { bodies in previous?.pageReuse(bodies: bodies) })
+        timer.mark("load, check, prepare")
         let diagnostics = checked.diagnostics
         let failed = { (diagnostics: [Diagnostic]) in
             Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0, compliance: checked.compliance)
@@ -153,8 +156,10 @@ public struct SiteBuilder: Sendable {
                 site: site, plan: plan, prepared: prepared, stamps: checked.stamps, liveReloadHTML: renderer.liveReloadHTML,
                 fileSystem: fileSystem)
         }
+        timer.mark("render keys")
         if let cacheFolder, let previous, let bodies, var update = state?.update(from: previous, bodies: bodies, startedAt: startedAt, prepared: prepared) {
             // The content is good: only the disk can fail from here, and then the next build starts over.
+            timer.mark("render changed")
             cacheFolder.invalidate()
             do throws(DiagnosticError) {
                 try OutputUpdate(fileSystem: fileSystem, output: output).apply(write: update.files, remove: update.stale)
@@ -163,7 +168,9 @@ public struct SiteBuilder: Sendable {
             }
             update.cache.resolutionKey = checked.resolutionKey
             update.cache.outputFolder = output
+            timer.mark("write")
             cacheFolder.save(update.cache)
+            timer.mark("save the cache")
             var report = Report(
                 diagnostics: diagnostics, output: output, pageCount: plan.entries.count, fileCount: update.files.count,
                 compliance: checked.compliance)
@@ -193,10 +200,12 @@ public struct SiteBuilder: Sendable {
         } catch {
             return failed(diagnostics + error.diagnostics)
         }
+        timer.mark("render and write")
         if let cacheFolder, let state, let bodies {
             cacheFolder.save(
                 state.cache(output: output, resolutionKey: checked.resolutionKey, bodies: bodies, startedAt: startedAt))
         }
+        timer.mark("save the cache")
         var report = Report(
             diagnostics: diagnostics, output: output, pageCount: plan.entries.count, fileCount: fileCount + 1,
             compliance: checked.compliance)
@@ -232,15 +241,20 @@ public struct SiteBuilder: Sendable {
     func loadAndCheck(
         siteRoot: String, options: LoadOptions, policy: CheckPolicy, bodies: BodyStore? = nil, reuse: PageReuse? = nil
     ) -> Checked {
+        var timer = StageTimer()
         let loaded = SiteLoader(fileSystem: fileSystem, bodies: bodies).load(root: siteRoot, options: options, reuse: reuse)
+        timer.mark("  load")
         guard let site = loaded.site else {
             return Checked(site: nil, plan: nil, diagnostics: loaded.diagnostics, compliance: nil, manifestsLoaded: false)
         }
         let (compliance, complianceDiagnostics, manifestsLoaded) = checkCompliance(
             site, options: options, mode: policy.compliance)
+        timer.mark("  compliance")
         let plan = SitePlan(site: site, includesCompliance: compliance != nil)
+        timer.mark("  plan")
         var diagnostics = loaded.diagnostics + ContentChecker().check(site, plan: plan)
         diagnostics += UpstreamFeedChecker(strict: policy.strictFeeds).check(site)
+        timer.mark("  content checks")
         diagnostics += complianceDiagnostics
         return Checked(
             site: site, plan: plan, diagnostics: diagnostics, compliance: compliance, manifestsLoaded: manifestsLoaded,

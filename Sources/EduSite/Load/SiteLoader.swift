@@ -14,6 +14,7 @@ public struct SiteLoader: Sendable {
 
     public func load(root: String, options: LoadOptions, reuse: PageReuse? = nil) -> LoadResult {
         var diagnostics: [Diagnostic] = []
+        var timer = StageTimer()
         guard let loaded = ConfigLoader(fileSystem: fileSystem).load(root: root, into: &diagnostics)
         else { return LoadResult(site: nil, diagnostics: diagnostics) }
         var config = loaded.0
@@ -45,6 +46,7 @@ public struct SiteLoader: Sendable {
             files["content/" + relative] = fileSystem.itemInfo(Path.join(root, "content", relative))?.size ?? 0
         }
 
+        timer.mark("    config, walk")
         let reader = PageReader(
             fileSystem: fileSystem, root: root,
             classifier: ContentClassifier(datedSections: Set(config.sections.map(\.path))),
@@ -53,6 +55,7 @@ public struct SiteLoader: Sendable {
             markdownFiles, root: root, reader: reader, config: config, files: files, options: options,
             configHash: configHash, reuse: reuse)
         diagnostics += loadedPages.diagnostics
+        timer.mark("    pages")
 
         let themeLoader = ThemeLoader(fileSystem: fileSystem, searchPaths: options.themeSearchPaths)
         guard let (theme, themeAssets) = themeLoader.load(
@@ -75,6 +78,7 @@ public struct SiteLoader: Sendable {
         var site = Site(
             root: root, config: config, configNode: configNode, pages: loadedPages.pages, staticFiles: staticFiles, theme: theme,
             upstreamFeeds: upstreamFeeds(config, configNode, root: root), buildDate: buildDate)
+        timer.mark("    theme, static, feeds")
         site.unreadablePagePaths = loadedPages.unreadablePaths
         site.configHash = configHash
         var result = LoadResult(site: site, diagnostics: diagnostics)
