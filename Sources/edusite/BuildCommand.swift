@@ -43,10 +43,12 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        if let compliance = report.compliance { print(compliance.summary) }
+        if let summary = report.complianceSummary { print(summary) }
         let files = report.incremental ? "\(report.fileCount) changed files" : "\(report.fileCount) files"
         print("built \(report.pageCount) pages, \(files) into \(report.output) in \(milliseconds) ms")
-        if report.incremental {
+        if report.quick {
+            print("quick rebuild: only page text changed, \(report.renderedPageCount) pages updated in place, \(report.reusedPageCount) pages not read again")
+        } else if report.incremental {
             print("rebuilt from the cache: \(report.renderedPageCount) pages rendered, \(report.reusedPageCount) unchanged pages not read again")
         }
     }

@@ -76,6 +76,158 @@ import Testing
     }
 }
 
+/// `QuickRebuild`: edits of page text only are put in place without loading the site, with the bytes
+/// of a full build; anything else takes the ordinary rebuild.
+@Suite(.serialized) struct QuickRebuildTests {
+    /// A build with the cache writes each page with a marker for its body, then the body in its place.
+    @Test func aBuildWithTheCacheWritesTheBytesOfOneWithout() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        #expect(workspace.rebuild().succeeded)
+        #expect(workspace.fullBuild().succeeded)
+        #expect(workspace.differences().isEmpty)
+    }
+
+    @Test func bodyEditsArePutInPlaceWithTheBytesOfAFullBuild() throws {
+        for seed in [11, 12] as [UInt64] {
+            let workspace = try Workspace()
+            defer { workspace.remove() }
+            var random = SplitMix64(seed: seed)
+            #expect(workspace.rebuild().succeeded)
+            var quick = 0
+            var edits: [String] = []
+            let rounds = 10
+            for _ in 0..<rounds {
+                edits.append(try workspace.randomBodyEdit(&random))
+                let rebuilt = workspace.rebuild()
+                #expect(rebuilt.succeeded, "seed \(seed), after \(edits)")
+                if rebuilt.quick {
+                    quick += 1
+                    #expect(rebuilt.renderedPageCount <= 1)
+                    #expect(rebuilt.pageCount > 100 && rebuilt.complianceSummary != nil)
+                }
+                #expect(workspace.fullBuild().succeeded)
+                let differences = workspace.differences()
+                #expect(differences.isEmpty, "seed \(seed), after \(edits): \(differences.prefix(5))")
+                if !differences.isEmpty { return }
+            }
+            #expect(quick >= rounds / 2, "seed \(seed): only \(quick) of \(rounds) rebuilds were quick: \(edits)")
+        }
+    }
+
+    @Test func anEditOfWhatOtherPagesShowTakesTheOrdinaryRebuild() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        #expect(workspace.rebuild().succeeded)
+        let post = workspace.posts[2]
+        let original = try workspace.read(post)
+        // The title is on lists and neighbours; a capital TODO changes what the placeholder check sees.
+        for edited in [
+            original.replacingFirst("title: ", with: "title: Sửa – "), original + "\nTODO: bổ sung ảnh.\n", original,
+        ] {
+            try workspace.write(post, edited)
+            let report = workspace.rebuild()
+            #expect(report.succeeded && report.incremental && !report.quick)
+            _ = workspace.fullBuild()
+            #expect(workspace.differences().isEmpty)
+        }
+    }
+
+    @Test func aBrokenLinkInAnEditedBodyFailsTheRebuildAndLeavesTheOutput() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        #expect(workspace.rebuild().succeeded)
+        let post = workspace.posts[1]
+        let before = try workspace.outputText(of: post)
+        try workspace.append(post, "\nXem [trang này](/khong-co-trang-nay/).\n")
+        let failed = workspace.rebuild()
+        #expect(!failed.succeeded)
+        #expect(failed.diagnostics.contains { $0.code == .brokenLink && $0.location?.path == post })
+        #expect(try workspace.outputText(of: post) == before)
+        try workspace.append(post, "\nXem [trang chủ](/).\n")
+        #expect(!workspace.rebuild().succeeded)
+        let original = try workspace.read(post).replacingOccurrences(of: "\nXem [trang này](/khong-co-trang-nay/).\n", with: "")
+        try workspace.write(post, original)
+        #expect(workspace.rebuild().succeeded)
+        _ = workspace.fullBuild()
+        #expect(workspace.differences().isEmpty)
+    }
+
+    @Test func anEditUndoneGivesTheFirstBytesAgain() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        #expect(workspace.rebuild().succeeded)
+        let post = workspace.posts[4]
+        let original = try workspace.read(post)
+        try workspace.append(post, "\nMột câu thêm tạm thời.\n")
+        let edited = workspace.rebuild().quick
+        #expect(edited)
+        try workspace.write(post, original)
+        let undone = workspace.rebuild().quick
+        #expect(undone)
+        // An ordinary rebuild after quick ones renders the patched page again, from its source.
+        try workspace.append(workspace.posts[0], "\nTODO\n")
+        let ordinary = workspace.rebuild()
+        #expect(ordinary.succeeded && !ordinary.quick)
+        _ = workspace.fullBuild()
+        #expect(workspace.differences().isEmpty)
+    }
+
+    @Test func aQuickRebuildCutShortLeavesNoCacheThatReads() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        #expect(workspace.rebuild().succeeded)
+        try workspace.append(workspace.posts[3], "\nThêm một câu.\n")
+        let quick = workspace.rebuild().quick
+        #expect(quick)
+        // As if a rebuild had begun (marked the patches file) and been stopped before its patch.
+        let patches = workspace.site + "/.edusite/cache/" + BuildCache.patchesFileName
+        var bytes = try workspace.fileSystem.readFile(patches)
+        bytes.append(BuildCachePatch.beginMark)
+        try workspace.fileSystem.writeFile(patches, bytes)
+        try workspace.append(workspace.posts[3], "\nThêm câu nữa.\n")
+        let report = workspace.rebuild()
+        #expect(report.succeeded && !report.incremental)
+        _ = workspace.fullBuild()
+        #expect(workspace.differences().isEmpty)
+    }
+
+    @Test func withWholePostsInFeedsAnEditReachesTheFeedsToo() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.append("site.yaml", "\nfeeds: { full_content: true, limit: 5 }\n")
+        #expect(workspace.rebuild().succeeded)
+        var quick = 0
+        for post in workspace.posts {
+            try workspace.append(post, "\nMột câu mới cho nguồn tin.\n")
+            let report = workspace.rebuild()
+            #expect(report.succeeded)
+            if report.quick { quick += 1 }
+        }
+        // The newest posts of the site's and each section's feed are rebuilt the ordinary way.
+        #expect(quick > 0 && quick < workspace.posts.count - 5)
+        _ = workspace.fullBuild()
+        #expect(workspace.differences().isEmpty)
+        let feed = String(decoding: try workspace.fileSystem.readFile(workspace.rebuiltOutput + "/rss.xml"), as: UTF8.self)
+        #expect(feed.contains("Một câu mới cho nguồn tin."))
+    }
+
+    @Test func aThemeThatWritesTheBodyTwiceIsRenderedWhole() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let theme = ExampleSite.repository + "/themes/default/templates/"
+        var post = String(decoding: try workspace.fileSystem.readFile(theme + "post.mustache"), as: UTF8.self)
+        post = post.replacingFirst("{{>partials/article-body}}", with: "{{>partials/article-body}}{{#contentHTML}}<details>{{.}}</details>{{/contentHTML}}")
+        try workspace.write("layouts/post.mustache", post)
+        #expect(workspace.rebuild().succeeded)
+        try workspace.append(workspace.posts[2], "\nĐoạn văn <mới> & khác.\n")
+        let report = workspace.rebuild()
+        #expect(report.succeeded && report.incremental && !report.quick)
+        _ = workspace.fullBuild()
+        #expect(workspace.differences().isEmpty)
+    }
+}
+
 /// A copy of the example site in a temporary folder, with an output for rebuilds and one for full builds.
 private final class Workspace {
     let root: String
@@ -145,6 +297,30 @@ private final class Workspace {
     func outputText(of file: String) throws -> String {
         let slug = Path.removingExtension(String(file.dropFirst("content/".count)))
         return String(decoding: try fileSystem.readFile("\(rebuiltOutput)/\(slug)/index.html"), as: UTF8.self)
+    }
+
+    /// Changes the text of a page (a post, a disclosure, a procedure, a fixed page), not its front
+    /// matter; returns what it did.
+    func randomBodyEdit(_ random: inout SplitMix64) throws -> String {
+        let pages = ((try? fileSystem.walkFiles(site + "/content")) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasSuffix("_index.md") }.map { "content/" + $0 }
+        let page = pages[random.below(pages.count)]
+        switch random.below(4) {
+        case 0:
+            try append(page, "\n\nĐoạn bổ sung số \(random.below(1000)) với **chữ đậm** và `mã`.\n")
+            return "paragraph in \(page)"
+        case 1:
+            let target = posts[random.below(posts.count)]
+            try append(page, "\nXem thêm [bài viết](/\(Path.removingExtension(String(target.dropFirst("content/".count))))/).\n")
+            return "link in \(page)"
+        case 2:
+            try append(page, "\n## Mục mới \(random.below(100))\n\n- ý một\n- ý hai\n")
+            return "section in \(page)"
+        default:
+            let text = try read(page)
+            try write(page, text.replacingOccurrences(of: "trường", with: "Trường"))
+            return "words in \(page)"
+        }
     }
 
     /// Changes the site the way its editors do; returns what it did.

@@ -113,6 +113,7 @@ def fs_type(path: Path) -> str:
 
 REPORTED = re.compile(r"built (\d+) pages, (\d+) (?:changed )?files into .* in (\d+(?:\.\d+)?) ms")
 FROM_CACHE = re.compile(r"rebuilt from the cache: (\d+) pages rendered")
+QUICK = re.compile(r"quick rebuild: only page text changed, (\d+) pages updated in place")
 
 
 def diff_trees(a: Path, b: Path) -> list[str]:
@@ -251,12 +252,15 @@ class Bench:
                 run = Run(wall, cpu, rss, count_html(out), float(m.group(3)) if m else None)
                 self.rebuilds.append(run)
                 cached = FROM_CACHE.search(text + err)
-                self.facts["incremental"] = bool(cached)
-                if cached:
-                    self.facts["rendered"] = cached.group(1)
+                quick = QUICK.search(text + err)
+                self.facts["incremental"] = bool(cached or quick)
+                self.facts["quick"] = bool(quick)
+                if cached or quick:
+                    self.facts["rendered"] = (quick or cached).group(1)
+                how = (f"quick: {quick.group(1)} page updated in place" if quick
+                       else f"{cached.group(1)} pages rendered" if cached else "full rebuild")
                 log(f"rebuild {i}/{self.args.runs} after editing {post_file}: wall {wall * 1000:.0f} ms  "
-                    f"cpu {cpu * 1000:.0f} ms  peak {rss / 1024:.1f} MiB"
-                    + (f"  ({cached.group(1)} pages rendered)" if cached else "  (full rebuild)"))
+                    f"cpu {cpu * 1000:.0f} ms  peak {rss / 1024:.1f} MiB  ({how})")
         finally:
             post.write_text(original, encoding="utf-8")
         # Back to the original content: the rebuilt output must be the full build's, byte for byte.
@@ -318,7 +322,8 @@ class Bench:
         rebuild_ms = statistics.median(r.wall for r in self.rebuilds) * 1000
         rebuild_rep = [r.reported_ms for r in self.rebuilds if r.reported_ms is not None]
         incremental = self.facts.get("incremental")
-        label = (f"incremental: {self.facts.get('rendered')} pages rendered" if incremental
+        label = (f"quick rebuild: {self.facts.get('rendered')} page updated in place" if self.facts.get("quick")
+                 else f"incremental: {self.facts.get('rendered')} pages rendered" if incremental
                  else "full rebuild: the cache was not used")
         speed, mem_ratio = eps / hps, erss / hrss
 

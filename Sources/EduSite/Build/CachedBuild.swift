@@ -12,6 +12,10 @@ struct CachedBuild: Sendable {
     /// What the build wrote, recorded as it goes.
     private(set) var outputs: [String: ContentHash] = [:]
     private(set) var copies: [String: BuildCache.CopiedFile] = [:]
+    /// By output file: where the page's body starts in it (`BodyMarker`), -1 when it was rendered with it.
+    private(set) var bodyOffsets: [String: Int] = [:]
+    /// Pages whose body is also in a feed (`feeds.full_content`): a quick rebuild cannot change them alone.
+    let bodiesInFeeds: Set<String>
 
     init(
         site: Site, plan: SitePlan, prepared: SiteRenderer.Prepared, stamps: [String: PageFileStamp],
@@ -36,6 +40,21 @@ struct CachedBuild: Sendable {
             if let key { keyedFiles[SitePlan.outputFile(for: entry.path)] = key }
         }
         self.keyedFiles = keyedFiles
+        var bodiesInFeeds: Set<String> = []
+        if site.config.feeds.fullContent {
+            let limit = site.config.feeds.limit
+            for post in plan.index.allPosts.prefix(limit) { bodiesInFeeds.insert(post.source) }
+            for section in plan.index.sections { for post in section.posts.prefix(limit) { bodiesInFeeds.insert(post.source) } }
+        }
+        self.bodiesInFeeds = bodiesInFeeds
+    }
+
+    /// Notes pages as written, with where their bodies lie.
+    mutating func recordRendered(_ pages: [SiteRenderer.RenderedPage]) {
+        recordRendered(pages.map(\.file))
+        for page in pages {
+            bodyOffsets[page.file.path] = page.bodyOffset ?? -1
+        }
     }
 
     /// Notes files as written: a page's key, another file's hash, a copy's source stamp.
@@ -59,19 +78,39 @@ struct CachedBuild: Sendable {
             source: source, size: info?.size ?? -1, modifiedNanoseconds: info?.modifiedNanoseconds ?? -1)
     }
 
-    /// The cache this build leaves for the next.
-    func cache(output: String, resolutionKey: ContentHash, bodies: BodyStore, startedAt: Int64) -> BuildCache {
+    /// The cache this build leaves for the next. `previous`: the cache of the build this one updated,
+    /// for the body offsets of the pages it did not render again.
+    func cache(
+        output: String, resolutionKey: ContentHash, bodies: BodyStore, startedAt: Int64, report: BuildCacheReport,
+        previous: BuildCache? = nil
+    ) -> BuildCache {
+        var previousOffsets: [String: Int] = [:]
+        for page in previous?.pages ?? [] { if let offset = page.bodyOffset { previousOffsets[page.source] = offset } }
         var pages: [BuildCache.PageRecord] = []
         pages.reserveCapacity(site.pages.count)
         var liveBodyBytes = 0
         for page in site.pages {
             guard let stamp = stamps[page.source] else { continue }
-            pages.append(BuildCache.PageRecord(source: page.source, stamp: stamp, content: .page(page)))
+            let file = SitePlan.outputFile(for: page.path)
+            var bodyOffset: Int?
+            if !bodiesInFeeds.contains(page.source) {
+                if let offset = bodyOffsets[file] { bodyOffset = offset >= 0 ? offset : nil } else { bodyOffset = previousOffsets[page.source] }
+            }
+            pages.append(
+                BuildCache.PageRecord(source: page.source, stamp: stamp, path: page.path, bodyOffset: bodyOffset, content: .page(page)))
             if page.body.html.storedOffset != nil { liveBodyBytes += page.body.html.byteCount }
         }
-        return BuildCache(
+        var cache = BuildCache(
             tool: BuildCacheFolder.tool, startedAt: startedAt, outputFolder: output, resolutionKey: resolutionKey, pages: pages,
             outputs: outputs, copies: copies, liveBodyBytes: liveBodyBytes)
+        cache.inputsKey = report.inputsKey
+        cache.fileListKey = report.fileListKey
+        cache.manifestFiles = report.manifestFiles
+        cache.diagnostics = report.diagnostics
+        cache.complianceSummary = report.complianceSummary
+        cache.pageCount = plan.entries.count
+        cache.linkTargetList = ContentChecker.linkTargets(site, plan).sorted()
+        return cache
     }
 
     struct Update: Sendable {
@@ -87,7 +126,8 @@ struct CachedBuild: Sendable {
     /// files, only what differs from the previous build is written. nil when a build from nothing is
     /// better: most pages changed, or the body file is mostly garbage from older builds.
     mutating func update(
-        from previous: BuildCache, bodies: BodyStore, startedAt: Int64, prepared: SiteRenderer.Prepared
+        from previous: BuildCache, bodies: BodyStore, startedAt: Int64, prepared: SiteRenderer.Prepared,
+        report: BuildCacheReport
     ) -> Update? {
         if bodies.fileSize > 2 * previous.liveBodyBytes + (1 << 20) { return nil }
         let pages = pagesToRender(previousOutputs: previous.outputs)
@@ -103,7 +143,8 @@ struct CachedBuild: Sendable {
             .subtracting(outputs.keys).subtracting(copies.keys).sorted()
         return Update(
             files: changed, stale: stale, cache: cache(
-                output: previous.outputFolder, resolutionKey: previous.resolutionKey, bodies: bodies, startedAt: startedAt),
+                output: previous.outputFolder, resolutionKey: previous.resolutionKey, bodies: bodies, startedAt: startedAt,
+                report: report, previous: previous),
             renderedPageCount: pages.count)
     }
 
@@ -120,7 +161,9 @@ struct CachedBuild: Sendable {
     mutating func renderChanged(
         _ pages: [SitePlan.Entry], previousOutputs: [String: ContentHash], prepared: SiteRenderer.Prepared
     ) -> [OutputFile] {
-        let rendered = SiteRenderer.renderPages(pages, prepared)
+        let renderedPages = SiteRenderer.renderPagesMarkingBodies(pages, prepared)
+        for page in renderedPages { bodyOffsets[page.file.path] = page.bodyOffset ?? -1 }
+        let rendered = renderedPages.map(\.file)
             + SiteRenderer.generatedFiles(site, plan: plan, compliance: prepared.views.compliance)
         var changed: [OutputFile] = []
         for file in rendered {
@@ -132,4 +175,13 @@ struct CachedBuild: Sendable {
         for (file, key) in keyedFiles where outputs[file] == nil { outputs[file] = key }
         return changed
     }
+}
+
+/// What a build found and read beyond its pages, kept in its cache for a quick rebuild to rely on.
+struct BuildCacheReport: Sendable {
+    var inputsKey: ContentHash
+    var fileListKey: ContentHash
+    var manifestFiles: [String]
+    var diagnostics: [Diagnostic]
+    var complianceSummary: String?
 }

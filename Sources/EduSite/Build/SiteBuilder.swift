@@ -51,7 +51,10 @@ public struct SiteBuilder: Sendable {
         public var pageCount: Int
         /// Files written.
         public var fileCount: Int
+        /// nil after a quick rebuild, which did not check the site again (see `complianceSummary`).
         public var compliance: ComplianceResult?
+        /// "16 of 16 requirements met".
+        public var complianceSummary: String?
         public var succeeded: Bool { !diagnostics.hasErrors }
         /// Pages rendered by this build (all of them, unless it was a rebuild).
         public var renderedPageCount = 0
@@ -59,6 +62,8 @@ public struct SiteBuilder: Sendable {
         public var reusedPageCount = 0
         /// The output was updated in place from the build cache.
         public var incremental = false
+        /// Only page bodies changed, and they were put in place without loading the site (`QuickRebuild`).
+        public var quick = false
 
         public init(diagnostics: [Diagnostic], output: String, pageCount: Int, fileCount: Int, compliance: ComplianceResult?) {
             self.diagnostics = diagnostics
@@ -66,6 +71,7 @@ public struct SiteBuilder: Sendable {
             self.pageCount = pageCount
             self.fileCount = fileCount
             self.compliance = compliance
+            self.complianceSummary = compliance?.summary
         }
     }
 
@@ -138,9 +144,23 @@ public struct SiteBuilder: Sendable {
         var timer = StageTimer()
         let cacheFolder = usesCache ? BuildCacheFolder(siteRoot: request.siteRoot, fileSystem: fileSystem) : nil
         var previous = cacheFolder?.previous(output: output)
+        timer.mark("read the cache")
         let bodies = cacheFolder?.openBodies(reset: previous == nil)
         if bodies == nil { previous = nil }
-        timer.mark("read the cache")
+        timer.mark("open the bodies")
+        if let cacheFolder, let previous, let bodies {
+            let quick = QuickRebuild(
+                fileSystem: fileSystem, siteRoot: request.siteRoot, output: output, options: request.options,
+                policy: request.policy, liveReloadHTML: renderer.liveReloadHTML)
+            do throws(QuickRebuild.Declined) {
+                let report = try quick.run(previous: previous, folder: cacheFolder, bodies: bodies, startedAt: startedAt)
+                timer.mark("quick rebuild")
+                return report
+            } catch {
+                timer.mark("no quick rebuild: " + error.reason)
+            }
+        }
+        if previous != nil, (try? previous!.readOutputs()) == nil { previous = nil }
         let (checked, ready) = loadCheckAndPrepare(
             siteRoot: request.siteRoot, options: request.options, policy: request.policy, bodies: bodies,
             reuse: bodies.flatMap { bodies in previous?.pageReuse(bodies: bodies) })
@@ -151,13 +171,20 @@ public struct SiteBuilder: Sendable {
         }
         guard let (site, plan, prepared) = ready else { return failed(diagnostics) }
 
+        let cacheReport = BuildCacheReport(
+            inputsKey: BuildInputs.key(
+                siteRoot: request.siteRoot, configHash: site.configHash, options: request.options, policy: request.policy,
+                liveReloadHTML: renderer.liveReloadHTML, theme: site.theme, themeAssets: checked.themeAssets,
+                manifestFiles: checked.manifestFiles, fileSystem: fileSystem),
+            fileListKey: checked.fileListKey, manifestFiles: checked.manifestFiles, diagnostics: diagnostics,
+            complianceSummary: checked.compliance?.summary)
         var state = cacheFolder.map { _ in
             CachedBuild(
                 site: site, plan: plan, prepared: prepared, stamps: checked.stamps, liveReloadHTML: renderer.liveReloadHTML,
                 fileSystem: fileSystem)
         }
         timer.mark("render keys")
-        if let cacheFolder, let previous, let bodies, var update = state?.update(from: previous, bodies: bodies, startedAt: startedAt, prepared: prepared) {
+        if let cacheFolder, let previous, let bodies, var update = state?.update(from: previous, bodies: bodies, startedAt: startedAt, prepared: prepared, report: cacheReport) {
             // The content is good: only the disk can fail from here, and then the next build starts over.
             timer.mark("render changed")
             cacheFolder.invalidate()
@@ -186,10 +213,17 @@ public struct SiteBuilder: Sendable {
             let staging = try writer.stage(output)
             var start = 0
             while start < plan.entries.count {
-                let files = SiteRenderer.renderPages(plan.entries[start..<min(start + renderer.batchSize, plan.entries.count)], prepared)
-                try staging.write(files)
-                state?.recordRendered(files)
-                fileCount += files.count
+                let batch = plan.entries[start..<min(start + renderer.batchSize, plan.entries.count)]
+                if state != nil {
+                    let pages = SiteRenderer.renderPagesMarkingBodies(batch, prepared)
+                    try staging.write(pages.map(\.file))
+                    state?.recordRendered(pages)
+                    fileCount += pages.count
+                } else {
+                    let files = SiteRenderer.renderPages(batch, prepared)
+                    try staging.write(files)
+                    fileCount += files.count
+                }
                 start += renderer.batchSize
             }
             let others = SiteRenderer.staticFiles(site) + SiteRenderer.generatedFiles(site, plan: plan, compliance: checked.compliance)
@@ -203,7 +237,9 @@ public struct SiteBuilder: Sendable {
         timer.mark("render and write")
         if let cacheFolder, let state, let bodies {
             cacheFolder.save(
-                state.cache(output: output, resolutionKey: checked.resolutionKey, bodies: bodies, startedAt: startedAt))
+                state.cache(
+                    output: output, resolutionKey: checked.resolutionKey, bodies: bodies, startedAt: startedAt,
+                    report: cacheReport))
         }
         timer.mark("save the cache")
         var report = Report(
@@ -222,6 +258,9 @@ public struct SiteBuilder: Sendable {
         var resolutionKey = ContentHash()
         var reusedPageCount = 0
         var stamps: [String: PageFileStamp] = [:]
+        var fileListKey = ContentHash()
+        var themeAssets: [StaticFile] = []
+        var manifestFiles: [String] = []
     }
 
     /// Load, Check, then compile the theme: what every rendering starts from. `checked.diagnostics`
@@ -247,7 +286,7 @@ public struct SiteBuilder: Sendable {
         guard let site = loaded.site else {
             return Checked(site: nil, plan: nil, diagnostics: loaded.diagnostics, compliance: nil, manifestsLoaded: false)
         }
-        let (compliance, complianceDiagnostics, manifestsLoaded) = checkCompliance(
+        let (compliance, complianceDiagnostics, manifestsLoaded, manifestFiles) = checkCompliance(
             site, options: options, mode: policy.compliance)
         timer.mark("  compliance")
         let plan = SitePlan(site: site, includesCompliance: compliance != nil)
@@ -258,7 +297,8 @@ public struct SiteBuilder: Sendable {
         diagnostics += complianceDiagnostics
         return Checked(
             site: site, plan: plan, diagnostics: diagnostics, compliance: compliance, manifestsLoaded: manifestsLoaded,
-            resolutionKey: loaded.resolutionKey, reusedPageCount: loaded.reusedPageCount, stamps: loaded.stamps)
+            resolutionKey: loaded.resolutionKey, reusedPageCount: loaded.reusedPageCount, stamps: loaded.stamps,
+            fileListKey: loaded.fileListKey, themeAssets: loaded.themeAssets, manifestFiles: manifestFiles)
     }
 
     /// Page bodies go to `.edusite/cache/bodies`; when that cannot be written they stay in memory.
@@ -271,11 +311,11 @@ public struct SiteBuilder: Sendable {
     /// Loads the manifests and checks the site against them. Under `.reportOnly` findings and
     /// manifest problems become warnings.
     func checkCompliance(_ site: Site, options: LoadOptions, mode: ComplianceMode)
-        -> (ComplianceResult?, [Diagnostic], Bool)
+        -> (ComplianceResult?, [Diagnostic], Bool, [String])
     {
-        guard mode != .off else { return (nil, [], true) }
+        guard mode != .off else { return (nil, [], true, []) }
         let loader = ManifestLoader(fileSystem: fileSystem, searchPaths: options.manifestSearchPaths)
-        let (manifests, problems) = loader.load(for: site)
+        let (manifests, problems, files) = loader.loadReportingFiles(for: site)
         var diagnostics = problems
         var result: ComplianceResult?
         if let manifests {
@@ -286,6 +326,6 @@ public struct SiteBuilder: Sendable {
         if mode == .reportOnly {
             diagnostics = diagnostics.map { var d = $0; d.severity = .warning; return d }
         }
-        return (result, diagnostics, manifests != nil)
+        return (result, diagnostics, manifests != nil, files)
     }
 }

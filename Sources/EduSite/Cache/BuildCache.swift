@@ -1,26 +1,37 @@
 /// What the last successful `edusite build` of a site left for the next one, in
-/// `.edusite/cache/`: `build` (this index), `pages` (the page records) and `bodies` (their HTML).
+/// `.edusite/cache/`: `build` (this index), `pages` (the page records), `bodies` (their HTML) and
+/// `patches` (what quick rebuilds changed since, see `BuildCachePatch`).
 ///
 /// It records every loaded page (with its file's size, time and content hash), the key of every
 /// rendered page and the hash of every other written file, and the copied files' sizes and times.
 /// The next build reuses the pages whose files did not change and rewrites only the files whose
 /// key or bytes changed. It is a shortcut only: any doubt (another EduSite binary, another output
 /// folder, a damaged file) and the build starts from nothing.
+///
+/// The index holds three parts, each read only by the builds that need it: the pages and what the
+/// build found; the written files' keys (for an ordinary rebuild); the site paths links may point at
+/// (for a quick rebuild whose page has links).
 struct BuildCache: Sendable {
     static let fileName = "build"
     static let recordsFileName = "pages"
     static let bodiesFileName = "bodies"
+    static let patchesFileName = "patches"
 
     struct PageRecord: Sendable {
         enum Content: Sendable {
-            /// As `CacheWriter` wrote it (a cache read from disk: decoded only when reused).
-            case encoded([UInt8])
+            /// At these bytes of the records file (decoded only when reused).
+            case stored(Range<Int>)
             /// A page of this build, encoded when the cache is written.
             case page(Page)
         }
 
         var source: String
         var stamp: PageFileStamp
+        /// The page's site path, for resolving links without reading the record.
+        var path: String
+        /// Where its body HTML starts in its HTML file (see `BodyMarker`); nil when it cannot be
+        /// replaced there.
+        var bodyOffset: Int?
         var content: Content
     }
 
@@ -30,72 +41,130 @@ struct BuildCache: Sendable {
         var modifiedNanoseconds: Int64
     }
 
+    /// Ties the index, the records file and the patches together.
+    var generation: UInt64 = 0
     /// The EduSite binary that wrote it: another version may render differently.
     var tool: ContentHash
-    /// When that build started (nanoseconds since 1970): see `fileTimeIsReliable`.
+    /// When the build that last checked every page's stamp started (nanoseconds since 1970): see
+    /// `fileTimeIsReliable`.
     var startedAt: Int64
     var outputFolder: String
     var resolutionKey: ContentHash
+    /// Everything the build read besides the files of `content/` and `static/` (`BuildInputs`).
+    var inputsKey = ContentHash()
+    /// The names of all files of `content/` and `static/` (`BuildInputs.fileListKey`).
+    var fileListKey = ContentHash()
+    /// The manifest files the compliance check read, which `inputsKey` covers.
+    var manifestFiles: [String] = []
     var pages: [PageRecord]
-    /// By output file (`tin-tuc/a/index.html`): a page's render key, or the bytes' hash.
-    var outputs: [String: ContentHash]
     /// By output file: where it was copied from.
     var copies: [String: CopiedFile]
     /// Bytes of the body file that pages still point at; the rest is garbage from older builds.
     var liveBodyBytes: Int
+    /// What the build reported, for a quick rebuild to report again: its findings, the compliance
+    /// summary, and how many HTML pages the site has.
+    var diagnostics: [Diagnostic] = []
+    var complianceSummary: String?
+    var pageCount = 0
+    /// By output file (`tin-tuc/a/index.html`): a page's render key, or the bytes' hash. Read from
+    /// the index by `readOutputs()`.
+    var outputs: [String: ContentHash]
+    /// Every site path a link may point at (written by a build; read by `linkTargets()`).
+    var linkTargetList: [String] = []
+    /// HTML files a quick rebuild changed: their key is not known, so an ordinary rebuild renders them.
+    var patchedFiles: Set<String> = []
+    /// The records file the `.stored` records are in; nil for a cache being made.
+    var records: RecordsFile?
+    /// The parts of the index not yet decoded.
+    private var outputsPart: [UInt8] = []
+    private var linkTargetsPart: [UInt8] = []
+
+    /// Bytes of the records file that pages point at.
+    var liveRecordBytes: Int {
+        pages.reduce(0) { total, page in
+            if case .stored(let range) = page.content { return total + range.count }
+            return total
+        }
+    }
 
     /// Writes the page records to `pages` (streamed, a chunk of pages at a time: at 10,000 pages
-    /// they are about 13 MB, and are never all in memory at once) and returns the index file, which
-    /// holds everything else and each record's length. `generation` ties the two files together.
-    func write(records pages: RecordSink, generation: UInt64) throws(FileSystemError) -> [[UInt8]] {
-        try pages.append(withUnsafeBytes(of: generation.littleEndian) { Array($0) })
-        var lengths: [Int] = []
-        lengths.reserveCapacity(self.pages.count)
+    /// they are about 11 MB, and are never all in memory at once) and returns the index file, which
+    /// holds everything else and where each record is. `generation` ties the two files together.
+    func write(records sink: RecordSink, generation: UInt64) throws(FileSystemError) -> [[UInt8]] {
+        try sink.append(withUnsafeBytes(of: generation.littleEndian) { Array($0) })
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(pages.count)
+        var end = 8
         var start = 0
-        while start < self.pages.count {
+        while start < pages.count {
             // Encoded on all cores: at 10,000 pages this is most of the cache's cost.
-            let chunk = Array(self.pages[start..<min(start + 1024, self.pages.count)])
-            let records = chunk.parallelMap { page in
+            let chunk = Array(pages[start..<min(start + 1024, pages.count)])
+            let records = self.records
+            let encoded = chunk.parallelMap { page -> [UInt8] in
                 switch page.content {
-                case .encoded(let record): record
+                case .stored(let range): records?.bytes(range) ?? []
                 case .page(let page): PageRecordCoding.encode(page)
                 }
             }
-            for record in records {
-                try pages.append(record)
-                lengths.append(record.count)
+            for record in encoded {
+                try sink.append(record)
+                ranges.append(end..<end + record.count)
+                end += record.count
             }
             start += chunk.count
         }
+        return index(generation: generation, ranges: ranges)
+    }
 
-        var writer = CacheWriter(reservingCapacity: (1 << 16) + self.pages.count * 96)
-        writer.write(generation)
-        writer.write(tool.value)
-        writer.write(startedAt)
-        writer.write(outputFolder)
-        writer.write(resolutionKey.value)
-        writer.write(liveBodyBytes)
-        writer.writeCount(self.pages.count)
-        for (page, length) in zip(self.pages, lengths) {
-            writer.write(page.source)
-            writer.write(page.stamp.size)
-            writer.write(page.stamp.modifiedNanoseconds)
-            writer.write(page.stamp.contentHash.value)
-            writer.writeCount(length)
-        }
-        writer.writeCount(outputs.count)
-        for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) {
-            writer.write(path)
-            writer.write(hash.value)
-        }
-        writer.writeCount(copies.count)
+    private func index(generation: UInt64, ranges: [Range<Int>]) -> [[UInt8]] {
+        var main = CacheWriter(reservingCapacity: (1 << 16) + pages.count * 64)
+        main.write(tool.value)
+        main.write(startedAt)
+        main.write(outputFolder)
+        main.write(resolutionKey.value)
+        main.write(inputsKey.value)
+        main.write(fileListKey.value)
+        main.write(manifestFiles)
+        main.write(liveBodyBytes)
+        main.write(pageCount)
+        main.write(complianceSummary)
+        main.write(diagnostics)
+        main.writeCount(copies.count)
         for (path, copy) in copies.sorted(by: { $0.key < $1.key }) {
-            writer.write(path)
-            writer.write(copy.source)
-            writer.write(copy.size)
-            writer.write(copy.modifiedNanoseconds)
+            main.write(path)
+            main.write(copy.source)
+            main.write(copy.size)
+            main.write(copy.modifiedNanoseconds)
         }
-        return writer.encodedParts()
+        main.writeCount(pages.count)
+        for (page, range) in zip(pages, ranges) {
+            main.write(page.source)
+            main.write(page.stamp.size)
+            main.write(page.stamp.modifiedNanoseconds)
+            main.write(page.stamp.contentHash.value)
+            main.write(page.path)
+            main.write(page.bodyOffset ?? -1)
+            // Offsets into the records file, not counts of what follows in this one.
+            main.write(range.lowerBound)
+            main.write(range.count)
+        }
+        var outputs = CacheWriter(reservingCapacity: (1 << 16) + self.outputs.count * 48)
+        outputs.writeCount(self.outputs.count)
+        for (path, hash) in self.outputs.sorted(by: { $0.key < $1.key }) {
+            outputs.write(path)
+            outputs.write(hash.value)
+        }
+        var links = CacheWriter(reservingCapacity: (1 << 16) + linkTargetList.count * 32)
+        links.write(linkTargetList)
+
+        var file: [[UInt8]] = [withUnsafeBytes(of: generation.littleEndian) { Array($0) }]
+        for part in [main, outputs, links] {
+            let pieces = part.encodedParts()
+            let length = UInt64(pieces.reduce(0) { $0 + $1.count })
+            file.append(withUnsafeBytes(of: length.littleEndian) { Array($0) })
+            file += pieces
+        }
+        return file
     }
 
     init(
@@ -112,61 +181,113 @@ struct BuildCache: Sendable {
         self.liveBodyBytes = liveBodyBytes
     }
 
-    /// Reads the index file and the page records it points into.
-    init(index: [UInt8], records: [UInt8]) throws(CacheFormatError) {
-        var reader = try CacheReader(bytes: index)
-        let generation: UInt64 = try reader.read()
-        guard records.count >= 8,
-            records.withUnsafeBytes({ UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }) == generation
-        else { throw .unknownFormat }
+    /// Reads the index's first part; the page records stay in `records` until they are asked for.
+    init(index: [UInt8], records: RecordsFile) throws(CacheFormatError) {
+        var parts: [[UInt8]] = []
+        guard index.count >= 8 else { throw .truncated(offset: 0) }
+        generation = index.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        guard records.generation == generation else { throw .unknownFormat }
+        var offset = 8
+        while offset < index.count {
+            guard index.count - offset >= 8 else { throw .truncated(offset: offset) }
+            let length = index.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+            offset += 8
+            guard length <= UInt64(index.count - offset) else { throw .truncated(offset: offset) }
+            parts.append(Array(index[offset..<offset + Int(length)]))
+            offset += Int(length)
+        }
+        guard parts.count == 3 else { throw .unknownFormat }
+        self.records = records
+        outputsPart = parts[1]
+        linkTargetsPart = parts[2]
+        outputs = [:]
+
+        var reader = try CacheReader(bytes: parts[0])
         tool = ContentHash(value: try reader.read())
         startedAt = try reader.read()
         outputFolder = try reader.read()
         resolutionKey = ContentHash(value: try reader.read())
+        inputsKey = ContentHash(value: try reader.read())
+        fileListKey = ContentHash(value: try reader.read())
+        manifestFiles = try reader.read()
         liveBodyBytes = try reader.read()
-        let pageCount = try reader.readCount()
-        pages = []
-        pages.reserveCapacity(pageCount)
-        var offset = 8
-        for _ in 0..<pageCount {
-            let source: String = try reader.read()
-            let stamp = PageFileStamp(
-                size: try reader.read(), modifiedNanoseconds: try reader.read(),
-                contentHash: ContentHash(value: try reader.read()))
-            let length = try reader.readCount()
-            guard length <= records.count - offset else { throw .truncated(offset: offset) }
-            pages.append(PageRecord(source: source, stamp: stamp, content: .encoded(Array(records[offset..<offset + length]))))
-            offset += length
-        }
-        guard offset == records.count else { throw .trailingBytes(offset: offset) }
-        let outputCount = try reader.readCount()
-        outputs = Dictionary(minimumCapacity: outputCount)
-        for _ in 0..<outputCount {
-            let path: String = try reader.read()
-            outputs[path] = ContentHash(value: try reader.read())
-        }
+        pageCount = try reader.read()
+        complianceSummary = try reader.read()
+        diagnostics = try reader.read()
         let copyCount = try reader.readCount()
         copies = Dictionary(minimumCapacity: copyCount)
         for _ in 0..<copyCount {
             let path: String = try reader.read()
             copies[path] = CopiedFile(source: try reader.read(), size: try reader.read(), modifiedNanoseconds: try reader.read())
         }
+        let pageCount = try reader.readCount()
+        pages = []
+        pages.reserveCapacity(pageCount)
+        for _ in 0..<pageCount {
+            let source: String = try reader.read()
+            let stamp = PageFileStamp(
+                size: try reader.read(), modifiedNanoseconds: try reader.read(),
+                contentHash: ContentHash(value: try reader.read()))
+            let path: String = try reader.read()
+            let bodyOffset: Int = try reader.read()
+            let start: Int = try reader.read()
+            let length: Int = try reader.read()
+            guard start >= 8, length >= 0, start <= records.byteCount, length <= records.byteCount - start else {
+                throw .truncated(offset: start)
+            }
+            pages.append(
+                PageRecord(
+                    source: source, stamp: stamp, path: path, bodyOffset: bodyOffset < 0 ? nil : bodyOffset,
+                    content: .stored(start..<start + length)))
+        }
         try reader.finish()
+    }
+
+    /// Decodes the written files' keys (an ordinary rebuild needs them; a quick one does not).
+    mutating func readOutputs() throws(CacheFormatError) {
+        var reader = try CacheReader(bytes: outputsPart)
+        let count = try reader.readCount()
+        outputs = Dictionary(minimumCapacity: count)
+        for _ in 0..<count {
+            let path: String = try reader.read()
+            outputs[path] = ContentHash(value: try reader.read())
+        }
+        try reader.finish()
+        // A key no render gives: these files are rendered again.
+        for file in patchedFiles { outputs[file] = ContentHash() }
+        outputsPart = []
+    }
+
+    /// Every site path a link may point at.
+    func linkTargets() throws(CacheFormatError) -> Set<String> {
+        if linkTargetsPart.isEmpty { return Set(linkTargetList) }
+        var reader = try CacheReader(bytes: linkTargetsPart)
+        let list: [String] = try reader.read()
+        try reader.finish()
+        return Set(list)
     }
 
     /// Whether a file time recorded by that build tells a later change apart (see `startedAt`).
     func isReliable(_ modifiedNanoseconds: Int64) -> Bool { fileTimeIsReliable(modifiedNanoseconds, buildStart: startedAt) }
 
+    /// A kept page, decoded; nil when its record is unreadable.
+    func page(_ record: PageRecord, bodies: BodyStore) -> Page? {
+        switch record.content {
+        case .stored(let range): records?.bytes(range).flatMap { PageRecordCoding.decode($0, bodies: bodies) }
+        case .page(let page): page
+        }
+    }
+
     /// The pages for the loader to take, decoded only when asked for.
     func pageReuse(bodies: BodyStore) -> PageReuse {
         var entries: [String: PageReuse.Entry] = [:]
         entries.reserveCapacity(pages.count)
+        let cache = self
         for page in pages {
-            guard case .encoded(let record) = page.content else { continue }
             entries[page.source] = PageReuse.Entry(
                 size: page.stamp.size, modifiedNanoseconds: page.stamp.modifiedNanoseconds,
                 contentHash: page.stamp.contentHash, stampIsReliable: isReliable(page.stamp.modifiedNanoseconds),
-                page: { PageRecordCoding.decode(record, bodies: bodies) })
+                page: { cache.page(page, bodies: bodies) })
         }
         return PageReuse(entries: entries, resolutionKey: resolutionKey)
     }

@@ -18,16 +18,24 @@ struct BuildCacheFolder: Sendable {
 
     var cacheFile: String { Path.join(path, BuildCache.fileName) }
     var recordsFile: String { Path.join(path, BuildCache.recordsFileName) }
+    var patchesFile: String { Path.join(path, BuildCache.patchesFileName) }
 
-    /// The previous build's cache, when it was written by this EduSite into this output folder and
-    /// the folder is still EduSite's; nil otherwise (then everything is built).
+    /// The previous build's cache, with the quick rebuilds since applied, when it was written by this
+    /// EduSite into this output folder and the folder is still EduSite's; nil otherwise (then
+    /// everything is built).
     func previous(output: String) -> BuildCache? {
         guard fileSystem.fileExists(Path.join(output, OutputWriter.markerFile)),
             let index = try? fileSystem.readFile(cacheFile),
-            let records = try? fileSystem.readFile(recordsFile),
-            let cache = try? BuildCache(index: index, records: records),
+            let records = RecordsFile(path: recordsFile),
+            var cache = try? BuildCache(index: index, records: records),
             cache.tool == Self.tool, cache.outputFolder == output
         else { return nil }
+        if fileSystem.fileExists(patchesFile) {
+            guard let bytes = try? fileSystem.readFile(patchesFile),
+                let patches = try? BuildCachePatch.read(bytes),
+                (try? cache.apply(patches)) != nil
+            else { return nil }
+        }
         return cache
     }
 
@@ -48,6 +56,7 @@ struct BuildCacheFolder: Sendable {
             let index = try cache.write(records: sink, generation: UInt64(bitPattern: Self.now()))
             sink.close()
             try Self.write(index, to: temporaryIndex)
+            if fileSystem.fileExists(patchesFile) { try fileSystem.removeItem(patchesFile) }
             try fileSystem.moveItem(temporaryRecords, recordsFile)
             try fileSystem.moveItem(temporaryIndex, cacheFile)
         } catch {
@@ -58,9 +67,41 @@ struct BuildCacheFolder: Sendable {
         }
     }
 
+    /// Before a quick rebuild changes the output: until its patch follows, the cache does not read.
+    func beginPatch() throws(FileSystemError) {
+        let sink = try FileSink(path: patchesFile, appending: true)
+        defer { sink.close() }
+        try sink.append([BuildCachePatch.beginMark])
+    }
+
+    /// Appends page records to the records file, which ends at `end`; returns where each went.
+    func appendRecords(_ records: [[UInt8]], end: Int) throws(FileSystemError) -> [Range<Int>] {
+        let sink = try FileSink(path: recordsFile, appending: true)
+        defer { sink.close() }
+        var ranges: [Range<Int>] = []
+        var end = end
+        for record in records {
+            try sink.append(record)
+            ranges.append(end..<end + record.count)
+            end += record.count
+        }
+        return ranges
+    }
+
+    /// After a quick rebuild changed the output.
+    func commitPatch(_ patch: BuildCachePatch) throws(FileSystemError) {
+        let sink = try FileSink(path: patchesFile, appending: true)
+        defer { sink.close() }
+        try sink.append(patch.encoded())
+    }
+
+    /// Bytes of quick rebuilds' patches; past a limit an ordinary rebuild writes a new index.
+    var patchesByteCount: Int { fileSystem.itemInfo(patchesFile)?.size ?? 0 }
+
     /// Before the output is changed in place: should that be cut short, the next build starts from nothing.
     func invalidate() {
         try? fileSystem.removeItem(cacheFile)
+        try? fileSystem.removeItem(patchesFile)
     }
 
     /// Writes the parts one after the other (the cache is written to the real disk, like the body file).
@@ -94,9 +135,9 @@ final class FileSink: RecordSink {
     private let path: String
     private var descriptor: Int32
 
-    init(path: String) throws(FileSystemError) {
+    init(path: String, appending: Bool = false) throws(FileSystemError) {
         self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (appending ? O_APPEND : O_TRUNC), 0o644)
         guard descriptor >= 0 else { throw LiveDisk.error(path, "write") }
     }
 

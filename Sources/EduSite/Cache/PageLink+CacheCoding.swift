@@ -98,3 +98,23 @@ extension SourceLocation: CacheCodable {
         self.init(path: try reader.read(), line: try reader.read(), column: try reader.read())
     }
 }
+
+extension Diagnostic: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        writer.write(code.rawValue)
+        writer.write(severity == .error)
+        writer.write(message)
+        writer.write(location)
+        writer.write(hint)
+        writer.write(related)
+        writer.write(rule)
+    }
+
+    init(from reader: inout CacheReader) throws(CacheFormatError) {
+        let code = DiagnosticCode(rawValue: try reader.read())
+        let isError: Bool = try reader.read()
+        self.init(
+            code, isError ? .error : .warning, try reader.read(), at: try reader.read(), hint: try reader.read(),
+            related: try reader.read(), rule: try reader.read())
+    }
+}

@@ -45,14 +45,24 @@ public struct ContentChecker: Sendable {
     }
 
     func links(_ site: Site, _ plan: SitePlan) -> [Diagnostic] {
+        let existing = Self.linkTargets(site, plan)
+        return site.pages.flatMap { links(of: $0, existing: existing) }
+    }
+
+    /// Every site path a link may point at: the planned pages, generated files and published files.
+    static func linkTargets(_ site: Site, _ plan: SitePlan) -> Set<String> {
         var existing = Set(plan.entries.map(\.path))
         existing.formUnion(plan.generatedFiles)
         for file in site.staticFiles { existing.insert(file.path) }
         // A page that failed to load already has its own finding; links to it are not a second problem.
         existing.formUnion(site.unreadablePagePaths)
+        return existing
+    }
+
+    /// One page's links that go nowhere.
+    func links(of page: Page, existing: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for page in site.pages {
-            for link in page.body.links {
+        for link in page.body.links {
                 let written = link.reference.destination
                 let what = link.reference.kind == .image ? "image" : "link"
                 switch link.target {
@@ -78,7 +88,6 @@ public struct ContentChecker: Sendable {
                             hint: "copy the file into `static/` and link it from there, e.g. /tai-lieu/\(Path.lastComponent(written))"))
                 }
             }
-        }
         return diagnostics
     }
 

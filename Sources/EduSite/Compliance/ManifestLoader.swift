@@ -23,6 +23,12 @@ public struct ManifestLoader: Sendable {
 
     /// The manifests of `site`, in the order `site.yaml` names them; nil when any cannot be loaded.
     public func load(for site: Site) -> (manifests: [Manifest]?, diagnostics: [Diagnostic]) {
+        let (manifests, diagnostics, _) = loadReportingFiles(for: site)
+        return (manifests, diagnostics)
+    }
+
+    /// `load(for:)`, and the files it read (absolute paths), for the build cache.
+    func loadReportingFiles(for site: Site) -> (manifests: [Manifest]?, diagnostics: [Diagnostic], files: [String]) {
         let names = site.config.compliance?.manifests ?? Self.defaultManifests
         let listNode = site.configNode["compliance"]?["manifests"]
         var diagnostics: [Diagnostic] = []
@@ -36,7 +42,7 @@ public struct ManifestLoader: Sendable {
             }
             if let manifest = resolve(located, stack: [], cache: &cache, into: &diagnostics) { manifests.append(manifest) }
         }
-        return (diagnostics.hasErrors ? nil : manifests, diagnostics)
+        return (diagnostics.hasErrors ? nil : manifests, diagnostics, cache.keys.sorted())
     }
 
     /// Ids of the bundled manifests, sorted.

@@ -32,6 +32,10 @@ public struct LoadResult: Sendable {
     public var resolutionKey = ContentHash()
     /// Pages taken from the previous build rather than read.
     public var reusedPageCount = 0
+    /// The names of the files of `content/` and `static/` (`BuildInputs.fileListKey`).
+    public var fileListKey = ContentHash()
+    /// The theme's own files to copy, for `BuildInputs.key`.
+    var themeAssets: [StaticFile] = []
 
     public init(site: Site?, diagnostics: [Diagnostic]) {
         self.site = site

@@ -85,6 +85,8 @@ public struct SiteLoader: Sendable {
         result.stamps = loadedPages.stamps
         result.resolutionKey = loadedPages.resolutionKey
         result.reusedPageCount = loadedPages.reusedCount
+        result.fileListKey = BuildInputs.fileListKey(content: contentFiles, static: staticPaths)
+        result.themeAssets = themeAssets
         return result
     }
 

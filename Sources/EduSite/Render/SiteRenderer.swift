@@ -34,6 +34,34 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// A rendered page, and where its body HTML starts in it when it was put there by `BodyMarker`.
+    struct RenderedPage: Sendable {
+        var file: OutputFile
+        var bodyOffset: Int?
+    }
+
+    /// `renderPages`, with each page's body put in by position where `BodyMarker` allows it: the same
+    /// bytes, and where each body lies (for the build cache).
+    static func renderPagesMarkingBodies(_ entries: some Collection<SitePlan.Entry>, _ prepared: Prepared) -> [RenderedPage] {
+        Array(entries).parallelMap { entry in
+            let path = SitePlan.outputFile(for: entry.path)
+            if case .page(let page) = entry.job, !page.body.html.isEmpty {
+                let body = Array(page.body.html.string.utf8)
+                if BodyMarker.canStandIn(for: body) {
+                    let (template, context) = prepared.views.render(entry.job, path: entry.path, bodyStandIn: BodyMarker.text)
+                    let marked = prepared.theme.render(context, template: template)
+                    if let offset = BodyMarker.offset(in: marked) {
+                        let bytes = BodyMarker.splice(body, into: marked, replacing: offset..<offset + BodyMarker.byteCount)
+                        return RenderedPage(file: OutputFile(path: path, contents: .bytes(bytes)), bodyOffset: offset)
+                    }
+                }
+            }
+            let (template, context) = prepared.views.render(entry.job, path: entry.path)
+            return RenderedPage(
+                file: OutputFile(path: path, contents: .bytes(prepared.theme.render(context, template: template))), bodyOffset: nil)
+        }
+    }
+
     /// The theme's assets, `static/` and the other files of `content/`, copied as they are.
     static func staticFiles(_ site: Site) -> [OutputFile] {
         site.staticFiles.map { OutputFile(path: SitePlan.outputFile(for: $0.path), contents: .copy(from: $0.absoluteSource)) }

@@ -1,10 +1,11 @@
 /// Views for each kind of page.
 extension ViewFactory {
-    /// The view and template of one planned page.
-    func render(_ job: SitePlan.Job, path: String) -> (template: String, context: RenderContext) {
+    /// The view and template of one planned page. `bodyStandIn` replaces a `.page` job's body HTML
+    /// (see `BodyMarker`).
+    func render(_ job: SitePlan.Job, path: String, bodyStandIn: String? = nil) -> (template: String, context: RenderContext) {
         switch job {
         case .home(let page): return framed("home", title: page?.title ?? site.config.name, description: page?.description, path: "/", home(page))
-        case .page(let page): return framed(page.layout ?? Self.template(for: page.kind), title: page.title, description: page.description ?? nilIfEmpty(page.summary), path: page.path, article(page))
+        case .page(let page): return framed(page.layout ?? Self.template(for: page.kind), title: page.title, description: page.description ?? nilIfEmpty(page.summary), path: page.path, article(page, bodyStandIn: bodyStandIn))
         case .postList(let section, let number, let count): return postList(section: section, number: number, count: count, path: path)
         case .tagIndex:
             let cards = index.tags.map { entry in
@@ -113,7 +114,7 @@ extension ViewFactory {
             quickLinks: .of(quickLinks), upstream: upstreamInclude())
     }
 
-    func article(_ page: Page) -> ArticleView {
+    func article(_ page: Page, bodyStandIn: String? = nil) -> ArticleView {
         let section = sectionConfig(of: page)
         var previous: LinkCardView?
         var next: LinkCardView?
@@ -148,7 +149,7 @@ extension ViewFactory {
             updatedDisplay: page.updated?.displayDate, updatedISO: page.updated?.rfc3339,
             sectionTitle: section.map { s in index.sections.first { $0.config.path == s.path }.map { sectionTitle($0) } ?? s.title },
             sectionHref: section.map { urls.href("/\($0.path)/") },
-            contentHTML: page.body.html.isEmpty ? nil : page.body.html.string,
+            contentHTML: bodyStandIn ?? (page.body.html.isEmpty ? nil : page.body.html.string),
             image: image(of: page), tags: .of(page.tags.map { tagLink($0) }), attachments: .of(page.attachments.map { attachment($0) }),
             people: .of(page.people.map { person($0) }), procedure: procedure,
             contact: page.kind == .contact ? contact : nil, feedback: feedback,

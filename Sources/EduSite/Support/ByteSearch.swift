@@ -14,18 +14,25 @@
 enum ByteSearch {
     /// True when `needle` occurs in `haystack`. An empty needle occurs nowhere (as with `firstRange`).
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstOffset(of: needle, in: haystack, from: 0) != nil
+    }
+
+    /// Where `needle` first occurs in `haystack` at or after `start`.
+    static func firstOffset(
+        of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
         guard let base = haystack.baseAddress, let first = needle.first, needle.count <= haystack.count else {
-            return false
+            return nil
         }
         let lastStart = haystack.count - needle.count
-        var index = 0
+        var index = start
         while index <= lastStart {
-            guard let found = memchr(base + index, Int32(first), lastStart - index + 1) else { return false }
+            guard let found = memchr(base + index, Int32(first), lastStart - index + 1) else { return nil }
             index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return true }
+            if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return index }
             index += 1
         }
-        return false
+        return nil
     }
 
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {

@@ -18,7 +18,8 @@ extension FileSystem {
         moveItem: { from, to throws(FileSystemError) in
             if rename(from, to) != 0 { throw LiveDisk.error(from, "move") }
         },
-        copyFile: { from, to throws(FileSystemError) in try LiveDisk.copy(from, to) }
+        copyFile: { from, to throws(FileSystemError) in try LiveDisk.copy(from, to) },
+        listDirectoryWithInfo: { path throws(FileSystemError) in try LiveDisk.listWithInfo(path) }
     )
 }
 
@@ -97,9 +98,35 @@ enum LiveDisk {
         return entries
     }
 
+    /// `list`, each child stat-ed by its name in the open folder.
+    static func listWithInfo(_ path: String) throws(FileSystemError) -> [(DirectoryEntry, ItemInfo)] {
+        guard let dir = opendir(path) else { throw error(path, "list") }
+        defer { closedir(dir) }
+        let folder = dirfd(dir)
+        var entries: [(DirectoryEntry, ItemInfo)] = []
+        while let entry = readdir(dir) {
+            let info = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, ItemInfo?)? in
+                let name = raw.prefix { $0 != 0 }
+                if name.elementsEqual([UInt8(ascii: ".")]) || name.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) { return nil }
+                var status = stat()
+                let found = raw.withMemoryRebound(to: CChar.self) { fstatat(folder, $0.baseAddress!, &status, 0) == 0 }
+                return (String(decoding: name, as: UTF8.self), found ? itemInfo(status) : nil)
+            }
+            guard let (name, found) = info else { continue }
+            // Gone since it was listed: as if it had not been listed.
+            guard let found else { continue }
+            entries.append((DirectoryEntry(name: name, isDirectory: found.kind == .directory), found))
+        }
+        return entries
+    }
+
     static func info(_ path: String) -> ItemInfo? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
+        return itemInfo(status)
+    }
+
+    private static func itemInfo(_ status: stat) -> ItemInfo {
         let kind: ItemInfo.Kind =
             switch status.st_mode & S_IFMT {
             case S_IFREG: .file

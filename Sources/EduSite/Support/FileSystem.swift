@@ -27,6 +27,10 @@ public struct FileSystem: Sendable {
     public var moveItem: @Sendable (_ from: String, _ to: String) throws(FileSystemError) -> Void
     /// Copies one file, creating missing parent folders.
     public var copyFile: @Sendable (_ from: String, _ to: String) throws(FileSystemError) -> Void
+    /// `listDirectory` with what each child is, when the disk answers both at once (a folder of
+    /// 10,000 posts is stat-ed by name in the folder, not by 10,000 full paths); nil: list, then
+    /// `itemInfo` each child.
+    public var listDirectoryWithInfo: (@Sendable (String) throws(FileSystemError) -> [(DirectoryEntry, ItemInfo)])?
 
     public init(
         readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
@@ -36,8 +40,10 @@ public struct FileSystem: Sendable {
         createDirectory: @escaping @Sendable (String) throws(FileSystemError) -> Void,
         removeItem: @escaping @Sendable (String) throws(FileSystemError) -> Void,
         moveItem: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
-        copyFile: @escaping @Sendable (String, String) throws(FileSystemError) -> Void
+        copyFile: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
+        listDirectoryWithInfo: (@Sendable (String) throws(FileSystemError) -> [(DirectoryEntry, ItemInfo)])? = nil
     ) {
+        self.listDirectoryWithInfo = listDirectoryWithInfo
         self.readFile = readFile
         self.listDirectory = listDirectory
         self.itemInfo = itemInfo
@@ -118,6 +124,31 @@ extension FileSystem {
             }
         }
         return result.sorted(by: Self.precedesInByteOrder)
+    }
+
+    /// `walkFiles`, with what each file is (its size and time).
+    public func walkFilesWithInfo(_ root: String) throws(FileSystemError) -> [(path: String, info: ItemInfo)] {
+        guard let listDirectoryWithInfo else {
+            var files: [(path: String, info: ItemInfo)] = []
+            for path in try walkFiles(root) {
+                guard let info = itemInfo(Path.join(root, path)) else {
+                    throw FileSystemError(path: Path.join(root, path), reason: .notFound, operation: "read")
+                }
+                files.append((path, info))
+            }
+            return files
+        }
+        guard directoryExists(root) else { return [] }
+        var result: [(path: String, info: ItemInfo)] = []
+        var pending: [String] = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? root : Path.join(root, relative)
+            for (entry, info) in try listDirectoryWithInfo(absolute) where !entry.name.hasPrefix(".") {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isDirectory { pending.append(child) } else { result.append((child, info)) }
+            }
+        }
+        return result.sorted { Self.precedesInByteOrder($0.path, $1.path) }
     }
 
     /// `a.utf8.lexicographicallyPrecedes(b.utf8)` with `memcmp` on native strings' contiguous bytes

@@ -18,7 +18,7 @@ struct StageTimer: ~Copyable {
     }
 
     /// The time since the previous mark (or the start), under `step`.
-    mutating func mark(_ step: StaticString) {
+    mutating func mark(_ step: String) {
         guard enabled else { return }
         let now = Self.monotonicNanoseconds()
         let micros = (now - last) / 1000
