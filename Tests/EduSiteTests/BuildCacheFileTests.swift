@@ -12,7 +12,8 @@ import Testing
         return folder
     }
 
-    private static func sampleCache() -> BuildCache {
+    /// A cache of the hand-made pages, their records written to `records`.
+    private static func sampleCache(records: RecordsWriter) -> BuildCache {
         let pages = HandMadePages.all
         var cache = BuildCache(
             tool: ContentHash.of("tool"), startedAt: 1_700_000_000_000_000_000, outputFolder: "/srv/public",
@@ -21,7 +22,8 @@ import Testing
                 // Each record of a cache is a file of its own.
                 BuildCache.PageRecord(
                     source: "content/trang-\(offset).md", stamp: PageFileStamp(size: 100 + offset, modifiedNanoseconds: Int64(offset), contentHash: ContentHash.of("\(offset)")),
-                    path: page.path, bodyOffset: offset.isMultiple(of: 2) ? 1000 + offset : nil, content: .page(page))
+                    path: page.path, bodyOffset: offset.isMultiple(of: 2) ? 1000 + offset : nil,
+                    record: records.append(PageRecordCoding.encode(page)))
             },
             outputs: ["index.html": ContentHash.of("home"), "tin-tuc/index.html": ContentHash.of("list")],
             copies: ["css/edusite.css": .init(source: "/theme/css/edusite.css", size: 12, modifiedNanoseconds: 3)],
@@ -42,10 +44,10 @@ import Testing
     @Test func theIndexAndItsRecordsComeBackAsWritten() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileSystem.live.removeItem(folder) }
-        let cache = Self.sampleCache()
-        let sink = try FileSink(path: folder + "/pages")
-        let index = try cache.write(records: sink, generation: 42).flatMap { $0 }
-        sink.close()
+        let writer = try RecordsWriter(path: folder + "/pages", generation: 42)
+        let cache = Self.sampleCache(records: writer)
+        #expect(writer.close())
+        let index = cache.index(generation: 42).flatMap { $0 }
         var read = try BuildCache(index: index, records: try #require(RecordsFile(path: folder + "/pages")))
         try read.readOutputs()
         #expect(read.generation == 42 && read.tool == cache.tool && read.startedAt == cache.startedAt)
@@ -66,13 +68,12 @@ import Testing
     @Test func anIndexOfAnotherRecordsFileIsRefused() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileSystem.live.removeItem(folder) }
-        let cache = Self.sampleCache()
-        let first = try FileSink(path: folder + "/pages")
-        _ = try cache.write(records: first, generation: 1)
-        first.close()
-        let second = try FileSink(path: folder + "/other")
-        let index = try cache.write(records: second, generation: 2).flatMap { $0 }
-        second.close()
+        let first = try RecordsWriter(path: folder + "/pages", generation: 1)
+        _ = Self.sampleCache(records: first)
+        #expect(first.close())
+        let second = try RecordsWriter(path: folder + "/other", generation: 2)
+        let index = Self.sampleCache(records: second).index(generation: 2).flatMap { $0 }
+        #expect(second.close())
         #expect(throws: CacheFormatError.self) { try BuildCache(index: index, records: RecordsFile(path: folder + "/pages")!) }
         // Every shorter index throws; none crashes.
         let records = try #require(RecordsFile(path: folder + "/other"))
@@ -84,9 +85,9 @@ import Testing
     @Test func patchesAreReadBackInOrderAndApplied() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileSystem.live.removeItem(folder) }
-        let sink = try FileSink(path: folder + "/pages")
-        let index = try Self.sampleCache().write(records: sink, generation: 7).flatMap { $0 }
-        sink.close()
+        let writer = try RecordsWriter(path: folder + "/pages", generation: 7)
+        let index = Self.sampleCache(records: writer).index(generation: 7).flatMap { $0 }
+        #expect(writer.close())
         let records = try #require(RecordsFile(path: folder + "/pages"))
         var cache = try BuildCache(index: index, records: records)
         let source = cache.pages[1].source

@@ -16,21 +16,43 @@ struct CachedBuild: Sendable {
     private(set) var bodyOffsets: [String: Int] = [:]
     /// Pages whose body is also in a feed (`feeds.full_content`): a quick rebuild cannot change them alone.
     let bodiesInFeeds: Set<String>
+    /// Where each page's record went in the records file being written, by source.
+    let recordRanges: [String: Range<Int>]
 
+    /// `records`: where the cache's page records are written, each as soon as it is encoded (nil:
+    /// nothing is kept on disk, as for `serve`).
     init(
         site: Site, plan: SitePlan, prepared: SiteRenderer.Prepared, stamps: [String: PageFileStamp],
-        liveReloadHTML: String?, fileSystem: FileSystem
+        liveReloadHTML: String?, fileSystem: FileSystem, records: RecordsWriter? = nil
     ) {
         self.site = site
         self.plan = plan
         self.stamps = stamps
         self.fileSystem = fileSystem
-        // A page's record covers everything loaded from its file; only its hash is kept (the cache
-        // encodes the pages again when it is written, rather than hold every record meanwhile).
-        let hashes = site.pages.parallelMap { CacheWriter.fingerprint($0) }
+        // A page's record covers everything loaded from its file: its hash goes into the render keys.
         var recordHashes: [String: ContentHash] = [:]
-        recordHashes.reserveCapacity(hashes.count)
-        for (page, hash) in zip(site.pages, hashes) { recordHashes[page.source] = hash }
+        recordHashes.reserveCapacity(site.pages.count)
+        var recordRanges: [String: Range<Int>] = [:]
+        if let records {
+            // Encoded once, a chunk at a time on all cores: hashed, and written to the records file.
+            var start = 0
+            while start < site.pages.count {
+                let chunk = Array(site.pages[start..<min(start + 1024, site.pages.count)])
+                let encoded = chunk.parallelMap { page in
+                    let record = PageRecordCoding.encode(page)
+                    return (record, ContentHash.of(record))
+                }
+                for (page, (record, hash)) in zip(chunk, encoded) {
+                    recordHashes[page.source] = hash
+                    recordRanges[page.source] = records.append(record)
+                }
+                start += chunk.count
+            }
+        } else {
+            let hashes = site.pages.parallelMap { CacheWriter.fingerprint($0) }
+            for (page, hash) in zip(site.pages, hashes) { recordHashes[page.source] = hash }
+        }
+        self.recordRanges = recordRanges
         let renderKeys = RenderKeys(
             site: site, plan: plan, views: prepared.views, records: recordHashes, liveReloadHTML: liveReloadHTML)
         let keys = plan.entries.map { renderKeys.key($0.job) }
@@ -90,14 +112,15 @@ struct CachedBuild: Sendable {
         pages.reserveCapacity(site.pages.count)
         var liveBodyBytes = 0
         for page in site.pages {
-            guard let stamp = stamps[page.source] else { continue }
+            guard let stamp = stamps[page.source], let record = recordRanges[page.source] else { continue }
             let file = SitePlan.outputFile(for: page.path)
             var bodyOffset: Int?
             if !bodiesInFeeds.contains(page.source) {
                 if let offset = bodyOffsets[file] { bodyOffset = offset >= 0 ? offset : nil } else { bodyOffset = previousOffsets[page.source] }
             }
             pages.append(
-                BuildCache.PageRecord(source: page.source, stamp: stamp, path: page.path, bodyOffset: bodyOffset, content: .page(page)))
+                BuildCache.PageRecord(
+                    source: page.source, stamp: stamp, path: page.path, bodyOffset: bodyOffset, record: record))
             if page.body.html.storedOffset != nil { liveBodyBytes += page.body.html.byteCount }
         }
         var cache = BuildCache(
@@ -109,7 +132,7 @@ struct CachedBuild: Sendable {
         cache.diagnostics = report.diagnostics
         cache.complianceSummary = report.complianceSummary
         cache.pageCount = plan.entries.count
-        cache.linkTargetList = ContentChecker.linkTargets(site, plan).sorted()
+        cache.linkTargetList = ContentChecker.linkTargets(site, plan).sorted(by: FileSystem.precedesInByteOrder)
         return cache
     }
 

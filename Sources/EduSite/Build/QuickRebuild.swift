@@ -188,9 +188,9 @@ struct QuickRebuild {
         var checked: [BuildCachePatch.PageChange] = []
         for (suspect, hash) in zip(racy, contentHashes) {
             let record = previous.pages[suspect.index!]
-            if hash == record.stamp.contentHash, case .stored(let range) = record.content {
+            if hash == record.stamp.contentHash {
                 // Checked now: its stamp holds from this build on.
-                checked.append(.init(source: suspect.source, stamp: record.stamp, record: range, patchedFile: nil))
+                checked.append(.init(source: suspect.source, stamp: record.stamp, record: record.record, patchedFile: nil))
             } else {
                 suspects.append(suspect)
             }
@@ -265,9 +265,9 @@ private struct PagePatcher {
         guard let index else { throw Declined("\(source) is new") }
         let record = previous.pages[index]
         let stamp = PageFileStamp(size: info.size, modifiedNanoseconds: info.modifiedNanoseconds, contentHash: draft.contentHash)
-        if draft.contentHash == record.stamp.contentHash, case .stored(let range) = record.content {
+        if draft.contentHash == record.stamp.contentHash {
             // Only touched: the same page, with the file's new time.
-            return (nil, .init(source: source, stamp: stamp, record: range, patchedFile: nil))
+            return (nil, .init(source: source, stamp: stamp, record: record.record, patchedFile: nil))
         }
 
         guard let offset = record.bodyOffset, let old = previous.page(record, bodies: bodies),

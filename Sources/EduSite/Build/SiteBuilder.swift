@@ -178,25 +178,27 @@ public struct SiteBuilder: Sendable {
                 manifestFiles: checked.manifestFiles, fileSystem: fileSystem),
             fileListKey: checked.fileListKey, manifestFiles: checked.manifestFiles, diagnostics: diagnostics,
             complianceSummary: checked.compliance?.summary)
-        var state = cacheFolder.map { _ in
+        let records = cacheFolder?.startRecords()
+        var state = records.map { records in
             CachedBuild(
                 site: site, plan: plan, prepared: prepared, stamps: checked.stamps, liveReloadHTML: renderer.liveReloadHTML,
-                fileSystem: fileSystem)
+                fileSystem: fileSystem, records: records)
         }
         timer.mark("render keys")
-        if let cacheFolder, let previous, let bodies, var update = state?.update(from: previous, bodies: bodies, startedAt: startedAt, prepared: prepared, report: cacheReport) {
+        if let cacheFolder, let records, let previous, let bodies, var update = state?.update(from: previous, bodies: bodies, startedAt: startedAt, prepared: prepared, report: cacheReport) {
             // The content is good: only the disk can fail from here, and then the next build starts over.
             timer.mark("render changed")
             cacheFolder.invalidate()
             do throws(DiagnosticError) {
                 try OutputUpdate(fileSystem: fileSystem, output: output).apply(write: update.files, remove: update.stale)
             } catch {
+                cacheFolder.discard(records)
                 return failed(diagnostics + error.diagnostics)
             }
             update.cache.resolutionKey = checked.resolutionKey
             update.cache.outputFolder = output
             timer.mark("write")
-            cacheFolder.save(update.cache)
+            cacheFolder.save(update.cache, records: records)
             timer.mark("save the cache")
             var report = Report(
                 diagnostics: diagnostics, output: output, pageCount: plan.entries.count, fileCount: update.files.count,
@@ -232,14 +234,16 @@ public struct SiteBuilder: Sendable {
             fileCount += others.count
             try staging.commit()
         } catch {
+            if let cacheFolder, let records { cacheFolder.discard(records) }
             return failed(diagnostics + error.diagnostics)
         }
         timer.mark("render and write")
-        if let cacheFolder, let state, let bodies {
+        if let cacheFolder, let state, let records, let bodies {
             cacheFolder.save(
                 state.cache(
                     output: output, resolutionKey: checked.resolutionKey, bodies: bodies, startedAt: startedAt,
-                    report: cacheReport))
+                    report: cacheReport),
+                records: records)
         }
         timer.mark("save the cache")
         var report = Report(

@@ -18,13 +18,6 @@ struct BuildCache: Sendable {
     static let patchesFileName = "patches"
 
     struct PageRecord: Sendable {
-        enum Content: Sendable {
-            /// At these bytes of the records file (decoded only when reused).
-            case stored(Range<Int>)
-            /// A page of this build, encoded when the cache is written.
-            case page(Page)
-        }
-
         var source: String
         var stamp: PageFileStamp
         /// The page's site path, for resolving links without reading the record.
@@ -32,7 +25,8 @@ struct BuildCache: Sendable {
         /// Where its body HTML starts in its HTML file (see `BodyMarker`); nil when it cannot be
         /// replaced there.
         var bodyOffset: Int?
-        var content: Content
+        /// Where its record is in the records file (decoded only when the page is reused).
+        var record: Range<Int>
     }
 
     struct CopiedFile: Sendable, Hashable {
@@ -73,50 +67,17 @@ struct BuildCache: Sendable {
     var linkTargetList: [String] = []
     /// HTML files a quick rebuild changed: their key is not known, so an ordinary rebuild renders them.
     var patchedFiles: Set<String> = []
-    /// The records file the `.stored` records are in; nil for a cache being made.
+    /// The records file the records are in; nil for a cache being made.
     var records: RecordsFile?
     /// The parts of the index not yet decoded.
     private var outputsPart: [UInt8] = []
     private var linkTargetsPart: [UInt8] = []
 
     /// Bytes of the records file that pages point at.
-    var liveRecordBytes: Int {
-        pages.reduce(0) { total, page in
-            if case .stored(let range) = page.content { return total + range.count }
-            return total
-        }
-    }
+    var liveRecordBytes: Int { pages.reduce(0) { $0 + $1.record.count } }
 
-    /// Writes the page records to `pages` (streamed, a chunk of pages at a time: at 10,000 pages
-    /// they are about 11 MB, and are never all in memory at once) and returns the index file, which
-    /// holds everything else and where each record is. `generation` ties the two files together.
-    func write(records sink: RecordSink, generation: UInt64) throws(FileSystemError) -> [[UInt8]] {
-        try sink.append(withUnsafeBytes(of: generation.littleEndian) { Array($0) })
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(pages.count)
-        var end = 8
-        var start = 0
-        while start < pages.count {
-            // Encoded on all cores: at 10,000 pages this is most of the cache's cost.
-            let chunk = Array(pages[start..<min(start + 1024, pages.count)])
-            let records = self.records
-            let encoded = chunk.parallelMap { page -> [UInt8] in
-                switch page.content {
-                case .stored(let range): records?.bytes(range) ?? []
-                case .page(let page): PageRecordCoding.encode(page)
-                }
-            }
-            for record in encoded {
-                try sink.append(record)
-                ranges.append(end..<end + record.count)
-                end += record.count
-            }
-            start += chunk.count
-        }
-        return index(generation: generation, ranges: ranges)
-    }
-
-    private func index(generation: UInt64, ranges: [Range<Int>]) -> [[UInt8]] {
+    /// The index file, for records written to the records file of that generation.
+    func index(generation: UInt64) -> [[UInt8]] {
         var main = CacheWriter(reservingCapacity: (1 << 16) + pages.count * 64)
         main.write(tool.value)
         main.write(startedAt)
@@ -130,14 +91,14 @@ struct BuildCache: Sendable {
         main.write(complianceSummary)
         main.write(diagnostics)
         main.writeCount(copies.count)
-        for (path, copy) in copies.sorted(by: { $0.key < $1.key }) {
+        for (path, copy) in copies.sorted(by: { FileSystem.precedesInByteOrder($0.key, $1.key) }) {
             main.write(path)
             main.write(copy.source)
             main.write(copy.size)
             main.write(copy.modifiedNanoseconds)
         }
         main.writeCount(pages.count)
-        for (page, range) in zip(pages, ranges) {
+        for page in pages {
             main.write(page.source)
             main.write(page.stamp.size)
             main.write(page.stamp.modifiedNanoseconds)
@@ -145,12 +106,12 @@ struct BuildCache: Sendable {
             main.write(page.path)
             main.write(page.bodyOffset ?? -1)
             // Offsets into the records file, not counts of what follows in this one.
-            main.write(range.lowerBound)
-            main.write(range.count)
+            main.write(page.record.lowerBound)
+            main.write(page.record.count)
         }
         var outputs = CacheWriter(reservingCapacity: (1 << 16) + self.outputs.count * 48)
         outputs.writeCount(self.outputs.count)
-        for (path, hash) in self.outputs.sorted(by: { $0.key < $1.key }) {
+        for (path, hash) in self.outputs.sorted(by: { FileSystem.precedesInByteOrder($0.key, $1.key) }) {
             outputs.write(path)
             outputs.write(hash.value)
         }
@@ -238,7 +199,7 @@ struct BuildCache: Sendable {
             pages.append(
                 PageRecord(
                     source: source, stamp: stamp, path: path, bodyOffset: bodyOffset < 0 ? nil : bodyOffset,
-                    content: .stored(start..<start + length)))
+                    record: start..<start + length))
         }
         try reader.finish()
     }
@@ -271,11 +232,8 @@ struct BuildCache: Sendable {
     func isReliable(_ modifiedNanoseconds: Int64) -> Bool { fileTimeIsReliable(modifiedNanoseconds, buildStart: startedAt) }
 
     /// A kept page, decoded; nil when its record is unreadable.
-    func page(_ record: PageRecord, bodies: BodyStore) -> Page? {
-        switch record.content {
-        case .stored(let range): records?.bytes(range).flatMap { PageRecordCoding.decode($0, bodies: bodies) }
-        case .page(let page): page
-        }
+    func page(_ page: PageRecord, bodies: BodyStore) -> Page? {
+        records?.bytes(page.record).flatMap { PageRecordCoding.decode($0, bodies: bodies) }
     }
 
     /// The pages for the loader to take, decoded only when asked for.
@@ -311,9 +269,4 @@ enum PageRecordCoding {
             return nil
         }
     }
-}
-
-/// Where page records are streamed to.
-protocol RecordSink {
-    func append(_ bytes: [UInt8]) throws(FileSystemError)
 }

@@ -45,26 +45,34 @@ struct BuildCacheFolder: Sendable {
         return try? BodyStore(file: Path.join(path, BuildCache.bodiesFileName), reset: reset)
     }
 
-    /// Both files are written under other names, then renamed, the index last; the index names the
-    /// records file's generation, so a build cut short between the renames leaves no cache that reads.
-    func save(_ cache: BuildCache) {
+    /// Starts the records file of a new cache, under another name until `save(_:records:)`.
+    func startRecords() -> RecordsWriter? {
+        try? fileSystem.createDirectory(path)
+        return try? RecordsWriter(path: recordsFile + ".tmp", generation: UInt64(bitPattern: Self.now()))
+    }
+
+    /// Saves a cache whose records `records` holds: the index is written under another name, then
+    /// both are renamed, the index last.
+    func save(_ cache: BuildCache, records: RecordsWriter) {
         let temporaryIndex = cacheFile + ".tmp"
-        let temporaryRecords = recordsFile + ".tmp"
         do throws(FileSystemError) {
-            try fileSystem.createDirectory(path)
-            let sink = try FileSink(path: temporaryRecords)
-            let index = try cache.write(records: sink, generation: UInt64(bitPattern: Self.now()))
-            sink.close()
-            try Self.write(index, to: temporaryIndex)
+            guard records.close() else { throw FileSystemError(path: records.path, reason: .other(EIO), operation: "write") }
+            try Self.write(cache.index(generation: records.generation), to: temporaryIndex)
             if fileSystem.fileExists(patchesFile) { try fileSystem.removeItem(patchesFile) }
-            try fileSystem.moveItem(temporaryRecords, recordsFile)
+            try fileSystem.moveItem(records.path, recordsFile)
             try fileSystem.moveItem(temporaryIndex, cacheFile)
         } catch {
             // Only a shortcut: without it the next build starts from nothing.
             try? fileSystem.removeItem(temporaryIndex)
-            try? fileSystem.removeItem(temporaryRecords)
+            try? fileSystem.removeItem(records.path)
             invalidate()
         }
+    }
+
+    /// A cache's records file not to be saved.
+    func discard(_ records: RecordsWriter) {
+        _ = records.close()
+        try? fileSystem.removeItem(records.path)
     }
 
     /// Before a quick rebuild changes the output: until its patch follows, the cache does not read.
@@ -130,8 +138,42 @@ struct BuildCacheFolder: Sendable {
     }()
 }
 
+/// The records file of a cache being made: records are appended as they are encoded, and each one's
+/// place is returned. A failed write is remembered, and the cache is then not saved.
+final class RecordsWriter: @unchecked Sendable {
+    // `@unchecked`: used by one thread at a time (the build appends between its parallel steps).
+    let path: String
+    let generation: UInt64
+    private let sink: FileSink
+    private var end = 8
+    private var failed = false
+
+    init(path: String, generation: UInt64) throws(FileSystemError) {
+        self.path = path
+        self.generation = generation
+        sink = try FileSink(path: path)
+        try sink.append(withUnsafeBytes(of: generation.littleEndian) { Array($0) })
+    }
+
+    func append(_ record: [UInt8]) -> Range<Int> {
+        do throws(FileSystemError) {
+            try sink.append(record)
+        } catch {
+            failed = true
+        }
+        defer { end += record.count }
+        return end..<end + record.count
+    }
+
+    /// Closes the file; false when a write failed.
+    func close() -> Bool {
+        sink.close()
+        return !failed
+    }
+}
+
 /// A file written from the start, a piece at a time.
-final class FileSink: RecordSink {
+final class FileSink {
     private let path: String
     private var descriptor: Int32
 

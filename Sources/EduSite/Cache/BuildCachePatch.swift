@@ -106,7 +106,7 @@ extension BuildCache {
                     throw .unknownFormat
                 }
                 pages[index].stamp = change.stamp
-                pages[index].content = .stored(change.record)
+                pages[index].record = change.record
                 if let file = change.patchedFile { patchedFiles.insert(file) }
             }
             startedAt = patch.startedAt
