@@ -162,14 +162,25 @@ struct QuickRebuild {
     private func changedPages(
         _ previous: BuildCache, _ tree: Tree
     ) throws(Declined) -> ([Suspect], [BuildCachePatch.PageChange]) {
-        var recordIndexes: [String: Int] = [:]
-        recordIndexes.reserveCapacity(previous.pages.count)
-        for (index, record) in previous.pages.enumerated() { recordIndexes[record.source] = index }
+        // The records are in the order the files are walked in (a build loads them in that order),
+        // so each file's record is usually the next one; a dictionary finds the others.
+        var recordIndexes: [String: Int]?
+        var next = 0
         var suspects: [Suspect] = []
         var racy: [Suspect] = []
         for (path, info) in tree.content where Path.fileExtension(path) == "md" {
             let source = "content/" + path
-            let index = recordIndexes[source]
+            var index: Int?
+            if next < previous.pages.count, previous.pages[next].source == source {
+                index = next
+            } else {
+                if recordIndexes == nil {
+                    recordIndexes = Dictionary(
+                        previous.pages.enumerated().map { ($0.element.source, $0.offset) }, uniquingKeysWith: { first, _ in first })
+                }
+                index = recordIndexes![source]
+            }
+            if let index { next = index + 1 }
             let stamp = index.map { previous.pages[$0].stamp }
             if info.size != stamp?.size || info.modifiedNanoseconds != stamp?.modifiedNanoseconds {
                 suspects.append(Suspect(source: source, info: info, index: index))

@@ -140,13 +140,20 @@ extension FileSystem {
         }
         guard directoryExists(root) else { return [] }
         var result: [(path: String, info: ItemInfo)] = []
-        var pending: [String] = [""]
-        while let relative = pending.popLast() {
-            let absolute = relative.isEmpty ? root : Path.join(root, relative)
-            for (entry, info) in try listDirectoryWithInfo(absolute) where !entry.name.hasPrefix(".") {
-                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                if entry.isDirectory { pending.append(child) } else { result.append((child, info)) }
+        // A level of folders at a time, the folders of a level on all cores.
+        var level: [String] = [""]
+        while !level.isEmpty {
+            let listed = level.parallelMap { relative in
+                Result { () throws(FileSystemError) in try listDirectoryWithInfo(relative.isEmpty ? root : Path.join(root, relative)) }
             }
+            var next: [String] = []
+            for (relative, entries) in zip(level, listed) {
+                for (entry, info) in try entries.get() where !entry.name.hasPrefix(".") {
+                    let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                    if entry.isDirectory { next.append(child) } else { result.append((child, info)) }
+                }
+            }
+            level = next
         }
         return result.sorted { Self.precedesInByteOrder($0.path, $1.path) }
     }
