@@ -100,14 +100,10 @@ struct BuildCache: Sendable {
         main.writeCount(pages.count)
         for page in pages {
             main.write(page.source)
-            main.write(page.stamp.size)
-            main.write(page.stamp.modifiedNanoseconds)
-            main.write(page.stamp.contentHash.value)
+            main.write(page.stamp)
             main.write(page.path)
             main.write(page.bodyOffset ?? -1)
-            // Offsets into the records file, not counts of what follows in this one.
-            main.write(page.record.lowerBound)
-            main.write(page.record.count)
+            main.write(page.record)
         }
         var outputs = CacheWriter(reservingCapacity: (1 << 16) + self.outputs.count * 48)
         outputs.writeCount(self.outputs.count)
@@ -186,20 +182,14 @@ struct BuildCache: Sendable {
         pages.reserveCapacity(pageCount)
         for _ in 0..<pageCount {
             let source: String = try reader.read()
-            let stamp = PageFileStamp(
-                size: try reader.read(), modifiedNanoseconds: try reader.read(),
-                contentHash: ContentHash(value: try reader.read()))
+            let stamp: PageFileStamp = try reader.read()
             let path: String = try reader.read()
             let bodyOffset: Int = try reader.read()
-            let start: Int = try reader.read()
-            let length: Int = try reader.read()
-            guard start >= 8, length >= 0, start <= records.byteCount, length <= records.byteCount - start else {
-                throw .truncated(offset: start)
-            }
+            let record: Range<Int> = try reader.read()
+            guard record.upperBound <= records.byteCount else { throw .truncated(offset: reader.offset) }
             pages.append(
                 PageRecord(
-                    source: source, stamp: stamp, path: path, bodyOffset: bodyOffset < 0 ? nil : bodyOffset,
-                    record: start..<start + length))
+                    source: source, stamp: stamp, path: path, bodyOffset: bodyOffset < 0 ? nil : bodyOffset, record: record))
         }
         try reader.finish()
     }

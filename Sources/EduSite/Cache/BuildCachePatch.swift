@@ -35,11 +35,8 @@ struct BuildCachePatch: Sendable, Equatable {
         writer.writeCount(changes.count)
         for change in changes {
             writer.write(change.source)
-            writer.write(change.stamp.size)
-            writer.write(change.stamp.modifiedNanoseconds)
-            writer.write(change.stamp.contentHash.value)
-            writer.write(change.record.lowerBound)
-            writer.write(change.record.count)
+            writer.write(change.stamp)
+            writer.write(change.record)
             writer.write(change.patchedFile)
         }
         let body = writer.encoded()
@@ -61,14 +58,8 @@ struct BuildCachePatch: Sendable, Equatable {
         let count = try reader.readCount()
         changes = []
         for _ in 0..<count {
-            let source: String = try reader.read()
-            let stamp = PageFileStamp(
-                size: try reader.read(), modifiedNanoseconds: try reader.read(),
-                contentHash: ContentHash(value: try reader.read()))
-            let start: Int = try reader.read()
-            let length: Int = try reader.read()
-            guard start >= 8, length >= 0 else { throw .truncated(offset: reader.offset) }
-            changes.append(PageChange(source: source, stamp: stamp, record: start..<start + length, patchedFile: try reader.read()))
+            changes.append(
+                PageChange(source: try reader.read(), stamp: try reader.read(), record: try reader.read(), patchedFile: try reader.read()))
         }
         try reader.finish()
     }
@@ -112,5 +103,33 @@ extension BuildCache {
             startedAt = patch.startedAt
             liveBodyBytes = patch.liveBodyBytes
         }
+    }
+}
+
+extension PageFileStamp: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        writer.write(size)
+        writer.write(modifiedNanoseconds)
+        writer.write(contentHash.value)
+    }
+
+    init(from reader: inout CacheReader) throws(CacheFormatError) {
+        self.init(size: try reader.read(), modifiedNanoseconds: try reader.read(), contentHash: ContentHash(value: try reader.read()))
+    }
+}
+
+/// A record's place in the records file: its start and length.
+extension Range: CacheCodable where Bound == Int {
+    func encode(to writer: inout CacheWriter) {
+        writer.write(lowerBound)
+        writer.write(count)
+    }
+
+    init(from reader: inout CacheReader) throws(CacheFormatError) {
+        let start: Int = try reader.read()
+        let length: Int = try reader.read()
+        // A record starts after the records file's generation.
+        guard start >= 8, length >= 0, start <= Int.max - length else { throw .truncated(offset: reader.offset) }
+        self = start..<start + length
     }
 }
