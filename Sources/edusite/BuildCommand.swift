@@ -46,7 +46,9 @@ struct BuildCommand: AsyncParsableCommand {
         if let summary = report.complianceSummary { print(summary) }
         let files = report.incremental ? "\(report.fileCount) changed files" : "\(report.fileCount) files"
         print("built \(report.pageCount) pages, \(files) into \(report.output) in \(milliseconds) ms")
-        if report.quick {
+        if report.quick && report.fileCount == 0 {
+            print("nothing changed since the last build: \(report.reusedPageCount) pages not read again")
+        } else if report.quick {
             print("quick rebuild: only page text changed, \(report.renderedPageCount) pages updated in place, \(report.reusedPageCount) pages not read again")
         } else if report.incremental {
             print("rebuilt from the cache: \(report.renderedPageCount) pages rendered, \(report.reusedPageCount) unchanged pages not read again")

@@ -69,30 +69,15 @@ struct QuickRebuild {
         }
         timer.mark("  quick: changed pages")
 
-        // The content is good: only the disk can fail from here. The patches file says a rebuild
-        // began until its patch follows, so a rebuild cut short leaves a cache that does not read.
-        do throws(FileSystemError) {
-            try folder.beginPatch()
-            var ranges = try folder.appendRecords(patcher.newRecords, end: records.byteCount).makeIterator()
-            for index in changes.indices where changes[index].patchedFile != nil { changes[index].record = ranges.next()! }
-        } catch {
-            folder.invalidate()
-            throw Declined("the cache could not be written")
-        }
-        do throws(DiagnosticError) {
-            try OutputUpdate(fileSystem: fileSystem, output: output).apply(write: written, remove: [])
-        } catch {
-            return SiteBuilder.Report(
-                diagnostics: previous.diagnostics + error.diagnostics, output: output, pageCount: 0, fileCount: 0,
-                compliance: nil)
-        }
-        do throws(FileSystemError) {
-            try folder.commitPatch(
-                BuildCachePatch(
-                    generation: previous.generation, startedAt: startedAt, liveBodyBytes: patcher.liveBodyBytes,
-                    changes: changes))
-        } catch {
-            folder.invalidate()
+        // Nothing to write when no file changed at all.
+        if !written.isEmpty || !changes.isEmpty {
+            let failures = try write(
+                written, changes: changes, newRecords: patcher.newRecords, liveBodyBytes: patcher.liveBodyBytes,
+                previous: previous, records: records, folder: folder, startedAt: startedAt)
+            if !failures.isEmpty {
+                return SiteBuilder.Report(
+                    diagnostics: previous.diagnostics + failures, output: output, pageCount: 0, fileCount: 0, compliance: nil)
+            }
         }
         timer.mark("  quick: write")
 
@@ -105,6 +90,37 @@ struct QuickRebuild {
         report.incremental = true
         report.quick = true
         return report
+    }
+
+    /// Writes the changed files and appends the cache's patch; the findings when the output could not
+    /// be written. The content is good: only the disk can fail from here. The patches file says a
+    /// rebuild began until its patch follows, so a rebuild cut short leaves a cache that does not read.
+    private func write(
+        _ files: [OutputFile], changes: [BuildCachePatch.PageChange], newRecords: [[UInt8]], liveBodyBytes: Int,
+        previous: BuildCache, records: RecordsFile, folder: BuildCacheFolder, startedAt: Int64
+    ) throws(Declined) -> [Diagnostic] {
+        var changes = changes
+        do throws(FileSystemError) {
+            try folder.beginPatch()
+            var ranges = try folder.appendRecords(newRecords, end: records.byteCount).makeIterator()
+            for index in changes.indices where changes[index].patchedFile != nil { changes[index].record = ranges.next()! }
+        } catch {
+            folder.invalidate()
+            throw Declined("the cache could not be written")
+        }
+        do throws(DiagnosticError) {
+            try OutputUpdate(fileSystem: fileSystem, output: output).apply(write: files, remove: [])
+        } catch {
+            return error.diagnostics
+        }
+        do throws(FileSystemError) {
+            try folder.commitPatch(
+                BuildCachePatch(
+                    generation: previous.generation, startedAt: startedAt, liveBodyBytes: liveBodyBytes, changes: changes))
+        } catch {
+            folder.invalidate()
+        }
+        return []
     }
 
     /// `site.yaml`, the theme, the manifests, the parent office's feeds and the options, as the
