@@ -110,8 +110,9 @@ struct PageBuilder: Sendable {
             date: draft.date, updated: draft.updated, weight: common.weight, draft: common.draft,
             summary: summary,
             body: PageBody(
-                html: bodies?.put(document.html) ?? BodyHTML(document.html), headings: document.headings, links: links,
-                wordCount: document.wordCount, sample: Placeholder.sample(html: document.html)),
+                html: bodies?.put(document.htmlBytes) ?? BodyHTML(document.html), headings: document.headings,
+                links: links, wordCount: document.wordCount,
+                sample: document.htmlBytes.withUnsafeBufferPointer { Placeholder.sample(htmlBytes: $0) }),
             tags: tags, image: image, imageAlt: common.imageAlt, attachments: attachments, people: people,
             organisation: organisation, disclosure: disclosure, procedure: procedure, layout: common.layout,
             params: common.params, keyLocations: keyLocations)
