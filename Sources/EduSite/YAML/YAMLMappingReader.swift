@@ -8,6 +8,9 @@
 struct YAMLMappingReader {
     let node: YAMLNode
     private let pairs: [YAMLPair]
+    /// The text of each pair's key, nil where the key is not a scalar: looked through for every key
+    /// asked for, without copying each pair's nodes out of the array.
+    private let keyNames: [String?]
     private let session: DecodingSession
     private let tracker: KeyTracker
 
@@ -18,6 +21,7 @@ struct YAMLMappingReader {
         }
         self.node = node
         self.pairs = pairs
+        keyNames = pairs.map { $0.key.scalar?.value }
         self.session = session
         tracker = session.tracker(for: node, pairs: pairs, codingPath: [])
     }
@@ -25,10 +29,8 @@ struct YAMLMappingReader {
     /// The value of the first pair whose key is `key`; the key counts as known either way.
     private func find(_ key: String) -> YAMLNode? {
         tracker.request(key)
-        for pair in pairs {
-            if case .scalar(let scalar) = pair.key.content, scalar.value == key { return pair.value }
-        }
-        return nil
+        guard let index = keyNames.firstIndex(of: key) else { return nil }
+        return pairs[index].value
     }
 
     private func require(_ key: String) throws -> YAMLNode {
