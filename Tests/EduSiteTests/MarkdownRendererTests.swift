@@ -116,7 +116,7 @@ import Testing
 
     @Test func emptyBody() {
         let document = render("")
-        #expect(document == MarkdownDocument(html: "", headings: [], references: [], firstParagraphText: "", wordCount: 0))
+        #expect(document == MarkdownDocument(htmlBytes: [], headings: [], references: [], firstParagraphText: "", wordCount: 0))
     }
 
     @Test func invalidUTF8IsRepaired() {

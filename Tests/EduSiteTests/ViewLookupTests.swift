@@ -33,7 +33,8 @@ import Testing
             for child in mirror.children { walk(child.value, missing: &missing, checked: &checked) }
         case .struct:
             let typeName = String(describing: type(of: value))
-            guard !typeName.hasPrefix("String") else { return }
+            // Text is a leaf, whether held as a `String` or as UTF-8 bytes (a page's body).
+            guard !typeName.hasPrefix("String"), !(value is UTF8Text) else { return }
             guard let object = value as? any TemplateObject else {
                 missing.insert("\(typeName) (no TemplateObject conformance)")
                 return

@@ -313,8 +313,8 @@ private struct PagePatcher {
             }
         }
 
-        let oldBody = Array(old.body.html.string.utf8)
-        let newBody = Array(page.body.html.string.utf8)
+        let oldBody = old.body.html.bytes
+        let newBody = page.body.html.bytes
         let file = SitePlan.outputFile(for: page.path)
         let range = offset..<offset + oldBody.count
         guard BodyMarker.canStandIn(for: newBody), !oldBody.isEmpty,

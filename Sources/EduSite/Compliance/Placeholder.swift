@@ -32,15 +32,17 @@ enum Placeholder {
         return isPlaceholder(text: text)
     }
 
-    /// What `isPlaceholder(_:)` needs of a body, taken when its HTML is rendered (the HTML is read
-    /// in place: a native string's UTF-8 is contiguous).
+    /// What `isPlaceholder(_:)` needs of a body, taken when its HTML is rendered.
     static func sample(html: String) -> BodyTextSample {
         var html = html
-        return html.withUTF8 { bytes in
-            BodyTextSample(
-                hasCapitalMarker: capitalMarkerBytes.contains { ByteSearch.contains(bytes, $0) },
-                shortText: visibleText(bytes, limit: shortText * 4))
-        }
+        return html.withUTF8 { sample(htmlBytes: $0) }
+    }
+
+    /// `sample(html:)` of the HTML's UTF-8 bytes, read in place.
+    static func sample(htmlBytes bytes: UnsafeBufferPointer<UInt8>) -> BodyTextSample {
+        BodyTextSample(
+            hasCapitalMarker: capitalMarkerBytes.contains { ByteSearch.contains(bytes, $0) },
+            shortText: visibleText(bytes, limit: shortText * 4))
     }
 
     private static let capitalMarkerBytes = capitalMarkers.map { Array($0.utf8) }

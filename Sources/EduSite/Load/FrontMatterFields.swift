@@ -1,9 +1,13 @@
 /// Front matter as written, one struct per page kind, so that a key that means nothing for a kind
-/// (e.g. `people:` on a news post) is reported as unknown there. They share `CommonFields`, decoded
+/// (e.g. `people:` on a news post) is reported as unknown there. They share `CommonFields`, read
 /// from the same mapping.
+///
+/// Read with a `YAMLMappingReader` (every page has front matter, and `Decodable`'s containers cost
+/// more than the reading); the lists of files and people inside are `Decodable`. Keys are asked for
+/// in a fixed order, which the "keys allowed here" hint of an unknown key lists.
 
 /// Keys every page may have.
-struct CommonFields: Decodable, Sendable {
+struct CommonFields: Sendable {
     var title: String
     var description: String?
     var slug: String?
@@ -18,27 +22,20 @@ struct CommonFields: Decodable, Sendable {
     var layout: String?
     var params: [String: YAMLValue]
 
-    enum CodingKeys: String, CodingKey {
-        case title, description, slug, draft, weight, date, updated, image
-        case imageAlt = "image_alt"
-        case summary, attachments, layout, params
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        title = try c.decode(String.self, forKey: .title)
-        description = try c.decodeIfPresent(String.self, forKey: .description)
-        slug = try c.decodeIfPresent(Identifier.self, forKey: .slug)?.value
-        draft = try c.decodeIfPresent(Bool.self, forKey: .draft) ?? false
-        weight = try c.decodeIfPresent(Int.self, forKey: .weight) ?? 0
-        date = try c.decodeIfPresent(DateTimeValue.self, forKey: .date)
-        updated = try c.decodeIfPresent(DateTimeValue.self, forKey: .updated)
-        image = try c.decodeIfPresent(String.self, forKey: .image)
-        imageAlt = try c.decodeIfPresent(String.self, forKey: .imageAlt)
-        summary = try c.decodeIfPresent(String.self, forKey: .summary)
-        attachments = try c.decodeIfPresent([FileReference].self, forKey: .attachments) ?? []
-        layout = try c.decodeIfPresent(String.self, forKey: .layout)
-        params = try c.decodeIfPresent([String: YAMLValue].self, forKey: .params) ?? [:]
+    init(_ c: YAMLMappingReader) throws {
+        title = try c.string("title")
+        description = try c.optionalString("description")
+        slug = try c.optional(Identifier.self, "slug")?.value
+        draft = try c.optionalBool("draft") ?? false
+        weight = try c.optionalInt("weight") ?? 0
+        date = try c.optionalDate("date")
+        updated = try c.optionalDate("updated")
+        image = try c.optionalString("image")
+        imageAlt = try c.optionalString("image_alt")
+        summary = try c.optionalString("summary")
+        attachments = try c.optional([FileReference].self, "attachments") ?? []
+        layout = try c.optionalString("layout")
+        params = try c.optional([String: YAMLValue].self, "params") ?? [:]
     }
 }
 
@@ -62,68 +59,56 @@ struct PersonFields: Decodable, Sendable {
 }
 
 /// Plain pages, the home page, contact, feedback and section `_index.md` files.
-struct PlainFrontMatter: Decodable, Sendable {
+struct PlainFrontMatter: Sendable {
     var common: CommonFields
-    init(from decoder: any Decoder) throws { common = try CommonFields(from: decoder) }
+    init(_ c: YAMLMappingReader) throws { common = try CommonFields(c) }
 }
 
-struct PostFrontMatter: Decodable, Sendable {
+struct PostFrontMatter: Sendable {
     var common: CommonFields
     var tags: [String]
     var author: String?
 
-    enum CodingKeys: String, CodingKey { case tags, author }
-
-    init(from decoder: any Decoder) throws {
-        common = try CommonFields(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
-        author = try c.decodeIfPresent(String.self, forKey: .author)
+    init(_ c: YAMLMappingReader) throws {
+        common = try CommonFields(c)
+        tags = try c.optionalStrings("tags") ?? []
+        author = try c.optionalString("author")
     }
 }
 
-struct PeopleFrontMatter: Decodable, Sendable {
+struct PeopleFrontMatter: Sendable {
     var common: CommonFields
     var people: [PersonFields]
 
-    enum CodingKeys: String, CodingKey { case people }
-
-    init(from decoder: any Decoder) throws {
-        common = try CommonFields(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        people = try c.decode([PersonFields].self, forKey: .people)
+    init(_ c: YAMLMappingReader) throws {
+        common = try CommonFields(c)
+        people = try c.decode([PersonFields].self, "people")
     }
 }
 
-struct OrganisationFrontMatter: Decodable, Sendable {
+struct OrganisationFrontMatter: Sendable {
     var common: CommonFields
     var kind: OrganisationKind
     var people: [PersonFields]
 
-    enum CodingKeys: String, CodingKey { case kind, people }
-
-    init(from decoder: any Decoder) throws {
-        common = try CommonFields(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try c.decodeIfPresent(OrganisationKind.self, forKey: .kind) ?? .khac
-        people = try c.decodeIfPresent([PersonFields].self, forKey: .people) ?? []
+    init(_ c: YAMLMappingReader) throws {
+        common = try CommonFields(c)
+        kind = try c.optional(OrganisationKind.self, "kind") ?? .khac
+        people = try c.optional([PersonFields].self, "people") ?? []
     }
 }
 
-struct DisclosureFrontMatter: Decodable, Sendable {
+struct DisclosureFrontMatter: Sendable {
     var common: CommonFields
     var disclosure: String
 
-    enum CodingKeys: String, CodingKey { case disclosure }
-
-    init(from decoder: any Decoder) throws {
-        common = try CommonFields(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        disclosure = try c.decode(Identifier.self, forKey: .disclosure).value
+    init(_ c: YAMLMappingReader) throws {
+        common = try CommonFields(c)
+        disclosure = try c.decode(Identifier.self, "disclosure").value
     }
 }
 
-struct ProcedureFrontMatter: Decodable, Sendable {
+struct ProcedureFrontMatter: Sendable {
     var common: CommonFields
     var procedure: String?
     var forms: [FileReference]
@@ -136,27 +121,17 @@ struct ProcedureFrontMatter: Decodable, Sendable {
     var onlineService: String?
     var onlineLevel: OnlineLevel?
 
-    enum CodingKeys: String, CodingKey {
-        case procedure, forms, steps, documents
-        case timeLimit = "time_limit"
-        case fees, agency
-        case legalBasis = "legal_basis"
-        case onlineService = "online_service"
-        case onlineLevel = "online_level"
-    }
-
-    init(from decoder: any Decoder) throws {
-        common = try CommonFields(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        procedure = try c.decodeIfPresent(Identifier.self, forKey: .procedure)?.value
-        forms = try c.decodeIfPresent([FileReference].self, forKey: .forms) ?? []
-        steps = try c.decodeIfPresent([String].self, forKey: .steps) ?? []
-        documents = try c.decodeIfPresent([String].self, forKey: .documents) ?? []
-        timeLimit = try c.decodeIfPresent(String.self, forKey: .timeLimit)
-        fees = try c.decodeIfPresent(String.self, forKey: .fees)
-        agency = try c.decodeIfPresent(String.self, forKey: .agency)
-        legalBasis = try c.decodeIfPresent([String].self, forKey: .legalBasis) ?? []
-        onlineService = try c.decodeIfPresent(AbsoluteURL.self, forKey: .onlineService)?.string
-        onlineLevel = try c.decodeIfPresent(OnlineLevel.self, forKey: .onlineLevel)
+    init(_ c: YAMLMappingReader) throws {
+        common = try CommonFields(c)
+        procedure = try c.optional(Identifier.self, "procedure")?.value
+        forms = try c.optional([FileReference].self, "forms") ?? []
+        steps = try c.optionalStrings("steps") ?? []
+        documents = try c.optionalStrings("documents") ?? []
+        timeLimit = try c.optionalString("time_limit")
+        fees = try c.optionalString("fees")
+        agency = try c.optionalString("agency")
+        legalBasis = try c.optionalStrings("legal_basis") ?? []
+        onlineService = try c.optional(AbsoluteURL.self, "online_service")?.string
+        onlineLevel = try c.optional(OnlineLevel.self, "online_level")
     }
 }

@@ -46,10 +46,11 @@ struct PageBuilder: Sendable {
                 case .external, .missing, .outsideSite: nil
                 }
             })
-        let links = document.references.map { reference in
+        let links = document.references.enumerated().map { position, reference in
             PageLink(
                 reference: reference,
-                target: targets.target(of: reference.destination) ?? resolver.resolve(reference.destination, from: source))
+                target: targets.target(of: reference.destination, at: position)
+                    ?? resolver.resolve(reference.destination, from: source))
         }
 
         let common = draft.fields.common
@@ -110,8 +111,9 @@ struct PageBuilder: Sendable {
             date: draft.date, updated: draft.updated, weight: common.weight, draft: common.draft,
             summary: summary,
             body: PageBody(
-                html: bodies?.put(document.html) ?? BodyHTML(document.html), headings: document.headings, links: links,
-                wordCount: document.wordCount, sample: Placeholder.sample(html: document.html)),
+                html: bodies?.put(document.htmlBytes) ?? BodyHTML(document.html), headings: document.headings,
+                links: links, wordCount: document.wordCount,
+                sample: document.htmlBytes.withUnsafeBufferPointer { Placeholder.sample(htmlBytes: $0) }),
             tags: tags, image: image, imageAlt: common.imageAlt, attachments: attachments, people: people,
             organisation: organisation, disclosure: disclosure, procedure: procedure, layout: common.layout,
             params: common.params, keyLocations: keyLocations)
@@ -122,11 +124,19 @@ struct PageBuilder: Sendable {
 /// What each link of one page resolved to while its Markdown rendered, so no link is resolved twice.
 /// `@unchecked Sendable`: the renderer calls `rewrite` synchronously on the thread that builds this one
 /// page, and the page reads the targets after rendering on the same thread; nothing else sees it.
+///
+/// A list in the order the links were resolved, which is the order of the document's references: the
+/// n-th reference's target is looked for at position n first, so no destination is hashed.
 final class ResolvedTargets: @unchecked Sendable {
-    private var targets: [String: LinkTarget] = [:]
+    private var targets: [(written: String, target: LinkTarget)] = []
 
-    func record(_ written: String, _ target: LinkTarget) { targets[written] = target }
-    func target(of written: String) -> LinkTarget? { targets[written] }
+    func record(_ written: String, _ target: LinkTarget) { targets.append((written, target)) }
+
+    /// The target recorded for `written`, expected at `position`.
+    func target(of written: String, at position: Int) -> LinkTarget? {
+        if position < targets.count, targets[position].written == written { return targets[position].target }
+        return targets.last(where: { $0.written == written })?.target
+    }
 }
 
 /// Resolves the files a page's front matter names, reporting each one that is missing or outside

@@ -82,15 +82,16 @@ struct PageReader: Sendable {
     }
 
     private func decodeFields(_ kind: PageKind, _ node: YAMLNode) throws(DiagnosticError) -> DraftPage.Fields {
-        let decoder = YAMLDecoder()
-        switch kind {
-        case .post: return .post(try decoder.decode(PostFrontMatter.self, from: node))
-        case .leadership: return .people(try decoder.decode(PeopleFrontMatter.self, from: node))
-        case .organisation: return .organisation(try decoder.decode(OrganisationFrontMatter.self, from: node))
-        case .disclosure: return .disclosure(try decoder.decode(DisclosureFrontMatter.self, from: node))
-        case .procedure: return .procedure(try decoder.decode(ProcedureFrontMatter.self, from: node))
-        case .home, .page, .contact, .feedback, .section:
-            return .plain(try decoder.decode(PlainFrontMatter.self, from: node))
+        try YAMLDecoder.read(node) { session in
+            let c = try YAMLMappingReader(node, session: session)
+            return switch kind {
+            case .post: .post(try PostFrontMatter(c))
+            case .leadership: .people(try PeopleFrontMatter(c))
+            case .organisation: .organisation(try OrganisationFrontMatter(c))
+            case .disclosure: .disclosure(try DisclosureFrontMatter(c))
+            case .procedure: .procedure(try ProcedureFrontMatter(c))
+            case .home, .page, .contact, .feedback, .section: .plain(try PlainFrontMatter(c))
+            }
         }
     }
 }

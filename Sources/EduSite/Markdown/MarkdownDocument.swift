@@ -1,6 +1,8 @@
 /// A rendered Markdown body and what the later stages need to know about it.
 public struct MarkdownDocument: Sendable, Hashable {
-    public var html: String
+    /// The HTML as cmark wrote it (UTF-8, since the Markdown was): kept as bytes, so that a build that
+    /// stores the body in a file and writes it into a page never validates it as a `String`.
+    public var htmlBytes: [UInt8]
     public var headings: [MarkdownHeading]
     /// Every link and image, in document order.
     public var references: [MarkdownReference]
@@ -9,14 +11,17 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// Words (runs of non-space characters) over all text and inline code.
     public var wordCount: Int
 
+    /// The HTML as text.
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
+
     public init(
-        html: String,
+        htmlBytes: [UInt8],
         headings: [MarkdownHeading],
         references: [MarkdownReference],
         firstParagraphText: String,
         wordCount: Int
     ) {
-        self.html = html
+        self.htmlBytes = htmlBytes
         self.headings = headings
         self.references = references
         self.firstParagraphText = firstParagraphText

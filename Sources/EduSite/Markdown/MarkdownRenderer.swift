@@ -12,7 +12,7 @@ import CCmarkGFM
 ///
 /// One pass: parse (under the process-wide lock, see `CmarkRuntime`), one walk over the tree that
 /// collects headings, references and text and applies `rewrite`, a few tree edits (heading ids,
-/// table wrappers), then one render and one conversion of cmark's buffer to a `String`.
+/// table wrappers), then one render and one copy of cmark's buffer.
 public struct MarkdownRenderer: Sendable {
     /// What the process-wide lock covers. Only `.parse` is meant for use; the others exist so that a
     /// test can measure what the lock costs and show that parsing without it loses formatting.
@@ -50,7 +50,7 @@ public struct MarkdownRenderer: Sendable {
         let detached = walk.wrapHeadingsAndTables(ids: headings.map(\.id))
         defer { detached.forEach { cmark_node_free($0) } }
 
-        let html: String
+        let html: [UInt8]
         if lockScope == .parseAndRender {
             html = CmarkRuntime.parseLock.withLock { _ in renderHTML(root, lazyImages: walk.imageCount > 0) }
         } else {
@@ -60,7 +60,7 @@ public struct MarkdownRenderer: Sendable {
         let references = walk.references.isEmpty
             ? [] : MarkdownSourceMap(body).locate(walk.references, path: path, firstLine: firstLine)
         return MarkdownDocument(
-            html: html,
+            htmlBytes: html,
             headings: headings,
             references: references,
             firstParagraphText: walk.firstParagraphText,
@@ -93,15 +93,15 @@ public struct MarkdownRenderer: Sendable {
         init(_ pointer: OpaquePointer) { self.pointer = pointer }
     }
 
-    /// Renders and converts cmark's buffer to a `String` once; adds `loading="lazy"` to images on the way.
-    private func renderHTML(_ root: OpaquePointer, lazyImages: Bool) -> String {
+    /// Renders and copies cmark's buffer once; adds `loading="lazy"` to images on the way.
+    private func renderHTML(_ root: OpaquePointer, lazyImages: Bool) -> [UInt8] {
         guard let rendered = cmark_render_html(root, cmarkOptions, CmarkRuntime.extensionList.pointer) else {
             fatalError("cmark_render_html failed: out of memory")
         }
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
         let bytes = UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)).bindMemory(to: UInt8.self)
         if lazyImages { return Self.insertingLazyLoading(bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        return Array(bytes)
     }
 
     static let lazyAttribute = Array(#"loading="lazy" "#.utf8)
@@ -109,7 +109,7 @@ public struct MarkdownRenderer: Sendable {
     /// `<img src=…` → `<img loading="lazy" src=…`. cmark writes every image as `<img src="`; text never
     /// contains a raw `<`, so in safe mode only images match. In unsafe mode raw `<img ` tags get the
     /// attribute too, which is what we want for them as well.
-    static func insertingLazyLoading(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func insertingLazyLoading(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var starts: [Int] = []
         var index = 0
         let count = bytes.count
@@ -124,9 +124,9 @@ public struct MarkdownRenderer: Sendable {
                 index += 1
             }
         }
-        if starts.isEmpty { return String(decoding: bytes, as: UTF8.self) }
+        if starts.isEmpty { return Array(bytes) }
         let capacity = count + starts.count * lazyAttribute.count
-        return String(unsafeUninitializedCapacity: capacity) { out in
+        return [UInt8](unsafeUninitializedCapacity: capacity) { out, initialized in
             var written = 0
             var copied = 0
             for insertAt in starts + [count] {
@@ -141,7 +141,7 @@ public struct MarkdownRenderer: Sendable {
                     }
                 }
             }
-            return written
+            initialized = written
         }
     }
 }

@@ -34,16 +34,15 @@ public final class BodyStore: Sendable {
 
     deinit { close(descriptor) }
 
-    /// Keeps `html` and returns the handle a page holds instead of the text.
-    public func put(_ html: String) -> BodyHTML {
-        var text = html
-        let byteCount = text.utf8.count
-        let hash = ContentHash.of(text)
+    /// Keeps `html` (UTF-8) and returns the handle a page holds instead of the text.
+    public func put(_ html: [UInt8]) -> BodyHTML {
+        let byteCount = html.count
+        let hash = ContentHash.of(html)
         let offset = end.withLock { end in
             defer { end += byteCount }
             return end
         }
-        let written = text.withUTF8 { bytes in
+        let written = html.withUnsafeBufferPointer { bytes in
             var written = 0
             while written < bytes.count {
                 let count = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
@@ -54,7 +53,7 @@ public final class BodyStore: Sendable {
             return written
         }
         // A full disk: keep this body in memory rather than lose it.
-        guard written == byteCount else { return BodyHTML(html) }
+        guard written == byteCount else { return BodyHTML(String(decoding: html, as: UTF8.self)) }
         return BodyHTML(store: self, offset: offset, byteCount: byteCount, hash: hash)
     }
 
@@ -66,21 +65,21 @@ public final class BodyStore: Sendable {
     /// Bytes in the file: where the next body goes.
     public var fileSize: Int { end.withLock { $0 } }
 
-    fileprivate func read(offset: Int, byteCount: Int) -> String {
-        String(unsafeUninitializedCapacity: byteCount) { buffer in
-            var filled = 0
-            while filled < byteCount {
-                let count = pread(descriptor, buffer.baseAddress! + filled, byteCount - filled, off_t(offset + filled))
+    /// The bytes as written: they were UTF-8 when put, so they are not validated again.
+    fileprivate func read(offset: Int, byteCount: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+            while initialized < byteCount {
+                let count = pread(
+                    descriptor, buffer.baseAddress! + initialized, byteCount - initialized, off_t(offset + initialized))
                 if count < 0, errno == EINTR { continue }
                 if count <= 0 { break }
-                filled += count
+                initialized += count
             }
-            return filled
         }
     }
 }
 
-/// A page's rendered body: held in the page, or kept in a `BodyStore` and read with `string` when
+/// A page's rendered body: held in the page, or kept in a `BodyStore` and read with `bytes` when
 /// the page renders.
 public struct BodyHTML: Sendable, Hashable {
     private enum Storage: Sendable {
@@ -120,6 +119,15 @@ public struct BodyHTML: Sendable, Hashable {
     public var string: String {
         switch storage {
         case .text(let html): html
+        case .stored(let store, let offset): String(decoding: store.read(offset: offset, byteCount: byteCount), as: UTF8.self)
+        }
+    }
+
+    /// The HTML's UTF-8 bytes, for a page that writes it: a stored body is read as bytes, not
+    /// validated again as a `String`.
+    public var bytes: [UInt8] {
+        switch storage {
+        case .text(let html): Array(html.utf8)
         case .stored(let store, let offset): store.read(offset: offset, byteCount: byteCount)
         }
     }

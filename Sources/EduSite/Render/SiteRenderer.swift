@@ -46,7 +46,7 @@ public struct SiteRenderer: Sendable {
         Array(entries).parallelMap { entry in
             let path = SitePlan.outputFile(for: entry.path)
             if case .page(let page) = entry.job, !page.body.html.isEmpty {
-                let body = Array(page.body.html.string.utf8)
+                let body = page.body.html.bytes
                 if BodyMarker.canStandIn(for: body) {
                     let (template, context) = prepared.views.render(entry.job, path: entry.path, bodyStandIn: BodyMarker.text)
                     let marked = prepared.theme.render(context, template: template)

@@ -30,12 +30,12 @@ extension ViewFactory {
         case .disclosureIndex:
             let intro = index.sectionPages[path]
             let title = intro?.title ?? title(ofListAt: path)
-            let view = DisclosureIndexView(title: title, introHTML: intro?.body.html.string, years: index.disclosureYears.map { disclosureYear($0) })
+            let view = DisclosureIndexView(title: title, introHTML: intro?.body.html.templateText, years: index.disclosureYears.map { disclosureYear($0) })
             return framed("disclosures", title: title, description: intro?.description, path: path, view)
         case .disclosureYear(let year):
             let entry = index.disclosureYears.first { $0.year == year }!
             let title = entry.indexPage?.title ?? year.label
-            let view = DisclosureIndexView(title: title, introHTML: entry.indexPage?.body.html.string, years: [disclosureYear(entry)])
+            let view = DisclosureIndexView(title: title, introHTML: entry.indexPage?.body.html.templateText, years: [disclosureYear(entry)])
             return framed("disclosure-year", title: title, description: entry.indexPage?.description, path: path, view)
         case .procedureIndex:
             let intro = index.sectionPages[path]
@@ -45,23 +45,23 @@ extension ViewFactory {
                     title: page.title, href: urls.href(page.path), summary: page.description ?? nilIfEmpty(page.summary),
                     forms: .of(page.procedure?.forms.map { attachment($0) } ?? []), onlineServiceHref: page.procedure?.onlineService)
             }
-            return framed("procedures", title: title, description: intro?.description, path: path, ProcedureListView(title: title, introHTML: intro?.body.html.string, procedures: items))
+            return framed("procedures", title: title, description: intro?.description, path: path, ProcedureListView(title: title, introHTML: intro?.body.html.templateText, procedures: items))
         case .organisationOverview:
             let intro = index.sectionPages[path]
             let title = intro?.title ?? title(ofListAt: path)
             var cards: [LinkCardView] = []
             if let leadership = index.leadership { cards.append(linkCard(leadership, meta: "\(leadership.people.count) thành viên")) }
             cards += index.organisations.map { linkCard($0) }
-            return framed("cards", title: title, description: intro?.description, path: path, CardListView(title: title, introHTML: intro?.body.html.string, cards: cards, isEmpty: cards.isEmpty))
+            return framed("cards", title: title, description: intro?.description, path: path, CardListView(title: title, introHTML: intro?.body.html.templateText, cards: cards, isEmpty: cards.isEmpty))
         case .organisationIndex:
             let intro = index.sectionPages[path]
             let title = intro?.title ?? title(ofListAt: path)
             let cards = index.organisations.map { linkCard($0) }
-            return framed("cards", title: title, description: intro?.description, path: path, CardListView(title: title, introHTML: intro?.body.html.string, cards: cards, isEmpty: cards.isEmpty))
+            return framed("cards", title: title, description: intro?.description, path: path, CardListView(title: title, introHTML: intro?.body.html.templateText, cards: cards, isEmpty: cards.isEmpty))
         case .plainSection(let page):
             let children = SiteIndex.byWeightThenTitle(site.pages.filter { $0.path != page.path && Path.parent(String($0.path.dropLast())) + "/" == page.path })
             let cards = children.map { linkCard($0) }
-            return framed(page.layout ?? "cards", title: page.title, description: page.description, path: path, CardListView(title: page.title, introHTML: page.body.html.string, cards: cards, isEmpty: cards.isEmpty))
+            return framed(page.layout ?? "cards", title: page.title, description: page.description, path: path, CardListView(title: page.title, introHTML: page.body.html.templateText, cards: cards, isEmpty: cards.isEmpty))
         case .upstreamInclude:
             let layout = layout(name: "upstream-include", title: "Tin từ cấp trên", description: nil, path: path, trail: [])
             return ("upstream-include", RenderContext(layout: layout, page: upstreamInclude()!))
@@ -108,7 +108,7 @@ extension ViewFactory {
             quickLinks.append(LinkCardView(title: title(ofListAt: path), href: urls.href(path), summary: summary, meta: nil))
         }
         return HomeView(
-            title: page?.title ?? site.config.name, introHTML: page?.body.html.string,
+            title: page?.title ?? site.config.name, introHTML: page?.body.html.templateText,
             latestPosts: .of(Array(latest)), notices: .of((notices?.posts.prefix(5)).map { $0.map { postCard($0) } } ?? []),
             noticesHref: notices.map { urls.href("/\($0.config.path)/") }, newsHref: news.map { urls.href("/\($0.config.path)/") },
             quickLinks: .of(quickLinks), upstream: upstreamInclude())
@@ -149,7 +149,7 @@ extension ViewFactory {
             updatedDisplay: page.updated?.displayDate, updatedISO: page.updated?.rfc3339,
             sectionTitle: section.map { s in index.sections.first { $0.config.path == s.path }.map { sectionTitle($0) } ?? s.title },
             sectionHref: section.map { urls.href("/\($0.path)/") },
-            contentHTML: bodyStandIn ?? (page.body.html.isEmpty ? nil : page.body.html.string),
+            contentHTML: bodyStandIn.map { UTF8Text(Array($0.utf8)) } ?? (page.body.html.isEmpty ? nil : page.body.html.templateText),
             image: image(of: page), tags: .of(page.tags.map { tagLink($0) }), attachments: .of(page.attachments.map { attachment($0) }),
             people: .of(page.people.map { person($0) }), procedure: procedure,
             contact: page.kind == .contact ? contact : nil, feedback: feedback,
@@ -166,7 +166,7 @@ extension ViewFactory {
         let slice = section.posts.dropFirst((number - 1) * pageSize).prefix(pageSize)
         let title = sectionTitle(section) + (number > 1 ? " – Trang \(number)" : "")
         let view = PostListView(
-            title: title, introHTML: number == 1 ? section.indexPage?.body.html.string : nil, posts: slice.map { postCard($0) },
+            title: title, introHTML: number == 1 ? section.indexPage?.body.html.templateText : nil, posts: slice.map { postCard($0) },
             pagination: pagination(folder: "/\(path)/", number: number, count: count), feedHref: nil,
             isEmpty: section.posts.isEmpty)
         let layout = layout(name: "list", title: title, description: section.indexPage?.description, path: sitePath,

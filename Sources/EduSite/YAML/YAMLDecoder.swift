@@ -13,11 +13,16 @@ public struct YAMLDecoder {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode) throws(DiagnosticError) -> T {
+        try Self.read(node) { session in try NodeDecoder(node: node, codingPath: [], session: session).decodeValue(T.self) }
+    }
+
+    /// Reads a value from `node` with `body` (a `Decodable` decode, or a `YAMLMappingReader`'s reads),
+    /// then turns what went wrong into diagnostics: the error thrown, or else every key never asked for.
+    static func read<T>(_ node: YAMLNode, _ body: (DecodingSession) throws -> T) throws(DiagnosticError) -> T {
         let session = DecodingSession()
-        let decoder = NodeDecoder(node: node, codingPath: [], session: session)
         let value: T
         do {
-            value = try decoder.decodeValue(T.self)
+            value = try body(session)
         } catch let error as DecodingError {
             throw DiagnosticError(Self.diagnostic(for: error, root: node))
         } catch let error as DiagnosticError {

@@ -18,6 +18,22 @@ enum TemplateOutput {
         return append(text, escaped: escaped, to: &output)
     }
 
+    @inline(__always)
+    static func append(_ text: UTF8Text, escaped: Bool, to output: inout [UInt8]) -> Bool {
+        if escaped {
+            text.bytes.withUnsafeBufferPointer { HTMLEscape.append($0, to: &output) }
+        } else {
+            output.append(contentsOf: text.bytes)
+        }
+        return true
+    }
+
+    @inline(__always)
+    static func append(_ text: UTF8Text?, escaped: Bool, to output: inout [UInt8]) -> Bool {
+        guard let text else { return false }
+        return append(text, escaped: escaped, to: &output)
+    }
+
     /// `String(number)`'s digits, written without making the string (page numbers of every list's
     /// pagination); digits and `-` need no escaping.
     @inline(__always)
@@ -51,6 +67,8 @@ enum TemplateOutput {
     static func append(_ value: TemplateValue, escaped: Bool, to output: inout [UInt8]) -> Bool {
         switch value {
         case .text(let text):
+            return append(text, escaped: escaped, to: &output)
+        case .utf8(let text):
             return append(text, escaped: escaped, to: &output)
         case .number(let number):
             appendDecimal(number, to: &output)

@@ -143,7 +143,7 @@ struct TemplateRenderer: ~Copyable {
                 if isTrue { run(index + 1, next, indentation: indentation) }
             case .none:
                 break
-            case .text, .number, .object:
+            case .text, .utf8, .number, .object:
                 push(.value(value))
                 run(index + 1, next, indentation: indentation)
                 pop()
@@ -163,7 +163,7 @@ struct TemplateRenderer: ~Copyable {
                 if !isTrue { run(index + 1, next, indentation: indentation) }
             case .none:
                 run(index + 1, next, indentation: indentation)
-            case .text, .number, .object:
+            case .text, .utf8, .number, .object:
                 break
             }
 

@@ -3,6 +3,8 @@
 /// are read element by element.
 enum TemplateValue: Sendable {
     case text(String)
+    /// Text as UTF-8 bytes: a page's body, read from the body file. Behaves exactly like `.text`.
+    case utf8(UTF8Text)
     case bool(Bool)
     case number(Int)
     case list(any TemplateSequence)
@@ -106,6 +108,16 @@ extension String: TemplateValueConvertible {
     var templateValue: TemplateValue { .text(self) }
 }
 
+/// Text held as its UTF-8 bytes, for the largest field a page has (its rendered body, read from the
+/// body file as bytes): a template writes it like a `String` without it ever being validated into one.
+struct UTF8Text: Sendable, TemplateValueConvertible {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var templateValue: TemplateValue { .utf8(self) }
+}
+
 extension Int: TemplateValueConvertible {
     var templateValue: TemplateValue { .number(self) }
 }
@@ -166,4 +178,9 @@ extension TemplateValue {
         if case .object(let object) = self { return object.append(key, escaped: escaped, to: &output) }
         return false
     }
+}
+
+extension BodyHTML {
+    /// The body for a view's field: its bytes, as they are in the body file.
+    var templateText: UTF8Text { UTF8Text(bytes) }
 }

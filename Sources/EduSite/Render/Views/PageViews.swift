@@ -15,7 +15,7 @@ struct ArticleView: Sendable {
     let updatedISO: String?
     let sectionTitle: String?
     let sectionHref: String?
-    let contentHTML: String?
+    let contentHTML: UTF8Text?
     let image: ImageView?
     let tags: ItemBlock<TagLinkView>?
     let attachments: ItemBlock<AttachmentView>?
@@ -66,7 +66,7 @@ struct FeedbackFormView: Sendable {
 /// A dated section's list (and tag pages, which list posts too).
 struct PostListView: Sendable {
     let title: String
-    let introHTML: String?
+    let introHTML: UTF8Text?
     let posts: [PostCardView]
     let pagination: PaginationView?
     let feedHref: String?
@@ -76,7 +76,7 @@ struct PostListView: Sendable {
 /// A list of link cards: the organisation overview, organisations, procedures, tags.
 struct CardListView: Sendable {
     let title: String
-    let introHTML: String?
+    let introHTML: UTF8Text?
     let cards: [LinkCardView]
     let isEmpty: Bool
 }
@@ -91,7 +91,7 @@ struct ProcedureListView: Sendable {
     }
 
     let title: String
-    let introHTML: String?
+    let introHTML: UTF8Text?
     let procedures: [Item]
 }
 
@@ -112,13 +112,13 @@ struct DisclosureIndexView: Sendable {
     }
 
     let title: String
-    let introHTML: String?
+    let introHTML: UTF8Text?
     let years: [Year]
 }
 
 struct HomeView: Sendable {
     let title: String
-    let introHTML: String?
+    let introHTML: UTF8Text?
     let latestPosts: ItemBlock<PostCardView>?
     let notices: ItemBlock<PostCardView>?
     let noticesHref: String?
