@@ -9,8 +9,9 @@
    no ERROR) and warms the page cache.
 3. RUNS measured full builds of each, interleaved E H E H …, each from nothing: the output folder (and the
    site's `.edusite/` cache, the Hugo cache dir) removed before the run, outside the timing.
-   Per run: wall time (time.perf_counter around spawn … wait4), CPU time (user + system) and peak RSS
-   (ru_maxrss) from os.wait4's rusage of the child, and the HTML files in its output.
+   Per run: wall time, CPU time (user + system) and peak RSS (ru_maxrss) of the tool, taken by the small
+   launcher measure.c (monotonic clock around posix_spawn … wait4, and wait4's rusage), and the HTML
+   files in its output.
 4. EduSite after one post changes: one baseline build into a fresh output, then RUNS times: append a
    paragraph to the same post, `edusite build` again into the same output, timed. `.edusite/` and the output
    are kept between them, so this measures the build cache (the report says whether it was used and how
@@ -29,6 +30,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,21 +68,37 @@ def log(msg: str) -> None:
     print(f"bench: {msg}", flush=True)
 
 
+MEASURE: Path | None = None
+
+
+def build_measure(folder: Path) -> Path:
+    """Compiles measure.c (the launcher the tools are timed through) into folder."""
+    binary = folder / "measure"
+    cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if cc is None:
+        sys.exit("bench: a C compiler is needed for the measuring launcher (apt-get install gcc)")
+    subprocess.run([cc, "-O2", "-o", str(binary), str(Path(__file__).with_name("measure.c"))], check=True)
+    return binary
+
+
 def spawn(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[int, float, float, int, str, str]:
-    """Runs cmd; returns (exit code, wall s, cpu s, peak RSS KiB, stdout, stderr) from wait4's rusage."""
+    """Runs cmd through the measuring launcher (measure.c); returns (exit code, wall s, cpu s, peak RSS
+    KiB, stdout, stderr), the last three from the wait4 rusage of cmd itself."""
     out_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-{os.getpid()}.out"
     err_path = out_path.with_suffix(".err")
+    result_path = out_path.with_suffix(".result")
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
+        subprocess.run([str(MEASURE), str(result_path), *cmd], stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                       env=env, cwd=cwd, check=False)
     stdout = out_path.read_text(errors="replace")
     stderr = err_path.read_text(errors="replace")
-    out_path.unlink()
-    err_path.unlink()
-    return proc.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout, stderr
+    try:
+        code, wall_ns, cpu_us, rss_kb = (int(x) for x in result_path.read_text().split())
+    except (OSError, ValueError):
+        sys.exit(f"bench: the launcher did not measure {cmd[0]}: {stderr.strip()[-500:]}")
+    for path in (out_path, err_path, result_path):
+        path.unlink()
+    return code, wall_ns / 1e9, cpu_us / 1e6, rss_kb, stdout, stderr
 
 
 def count_html(folder: Path) -> int:
@@ -405,6 +423,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1 or args.posts < 2:
         ap.error("need --runs ≥ 1 and --posts ≥ 2")
 
+    global MEASURE
+    measure_dir = Path(tempfile.mkdtemp(prefix="edusite-measure-"))
+    MEASURE = build_measure(measure_dir)
     bench = Bench(args)
     bench.prepare()
     try:
@@ -421,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_doc:
             bench.write_doc(table, machine)
     finally:
+        shutil.rmtree(measure_dir, ignore_errors=True)
         if not args.keep:
             shutil.rmtree(args.workdir, ignore_errors=True)
     return 0

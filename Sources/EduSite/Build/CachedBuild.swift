@@ -42,9 +42,10 @@ struct CachedBuild: Sendable {
                     let record = PageRecordCoding.encode(page)
                     return (record, ContentHash.of(record))
                 }
-                for (page, (record, hash)) in zip(chunk, encoded) {
+                let ranges = records.append(contentsOf: encoded.map(\.0))
+                for (page, ((_, hash), range)) in zip(chunk, zip(encoded, ranges)) {
                     recordHashes[page.source] = hash
-                    recordRanges[page.source] = records.append(record)
+                    recordRanges[page.source] = range
                 }
                 start += chunk.count
             }
@@ -55,7 +56,7 @@ struct CachedBuild: Sendable {
         self.recordRanges = recordRanges
         let renderKeys = RenderKeys(
             site: site, plan: plan, views: prepared.views, records: recordHashes, liveReloadHTML: liveReloadHTML)
-        let keys = plan.entries.map { renderKeys.key($0.job) }
+        let keys = plan.entries.parallelMap { renderKeys.key($0.job) }
         self.keys = keys
         var keyedFiles: [String: ContentHash] = [:]
         for (entry, key) in zip(plan.entries, keys) {

@@ -156,13 +156,26 @@ final class RecordsWriter: @unchecked Sendable {
     }
 
     func append(_ record: [UInt8]) -> Range<Int> {
+        append(contentsOf: [record])[0]
+    }
+
+    /// Appends records with one write; returns where each went.
+    func append(contentsOf records: [[UInt8]]) -> [Range<Int>] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(records.reduce(0) { $0 + $1.count })
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(records.count)
+        for record in records {
+            ranges.append(end + buffer.count..<end + buffer.count + record.count)
+            buffer += record
+        }
         do throws(FileSystemError) {
-            try sink.append(record)
+            try sink.append(buffer)
         } catch {
             failed = true
         }
-        defer { end += record.count }
-        return end..<end + record.count
+        end += buffer.count
+        return ranges
     }
 
     /// Closes the file; false when a write failed.
