@@ -171,13 +171,16 @@ public struct SiteBuilder: Sendable {
         }
         guard let (site, plan, prepared) = ready else { return failed(diagnostics) }
 
-        let cacheReport = BuildCacheReport(
-            inputsKey: BuildInputs.key(
-                siteRoot: request.siteRoot, configHash: site.configHash, options: request.options, policy: request.policy,
-                liveReloadHTML: renderer.liveReloadHTML, theme: site.theme, themeAssets: checked.themeAssets,
-                manifestFiles: checked.manifestFiles, fileSystem: fileSystem),
-            fileListKey: checked.fileListKey, manifestFiles: checked.manifestFiles, diagnostics: diagnostics,
-            complianceSummary: checked.compliance?.summary)
+        // What a quick rebuild after this one compares with, and reports again.
+        let cacheReport = cacheFolder.map { _ in
+            BuildCacheReport(
+                inputsKey: BuildInputs.key(
+                    siteRoot: request.siteRoot, configHash: site.configHash, options: request.options,
+                    policy: request.policy, liveReloadHTML: renderer.liveReloadHTML, theme: site.theme,
+                    themeAssets: checked.themeAssets, manifestFiles: checked.manifestFiles, fileSystem: fileSystem),
+                fileListKey: checked.fileListKey, manifestFiles: checked.manifestFiles, diagnostics: diagnostics,
+                complianceSummary: checked.compliance?.summary)
+        }
         let records = cacheFolder?.startRecords()
         var state = records.map { records in
             CachedBuild(
@@ -185,7 +188,10 @@ public struct SiteBuilder: Sendable {
                 fileSystem: fileSystem, records: records)
         }
         timer.mark("render keys")
-        if let cacheFolder, let records, let previous, let bodies, var update = state?.update(from: previous, bodies: bodies, startedAt: startedAt, prepared: prepared, report: cacheReport) {
+        if let cacheFolder, let records, let previous, let bodies, let cacheReport,
+            var update = state?.update(
+                from: previous, bodies: bodies, startedAt: startedAt, prepared: prepared, report: cacheReport)
+        {
             // The content is good: only the disk can fail from here, and then the next build starts over.
             timer.mark("render changed")
             cacheFolder.invalidate()
@@ -238,7 +244,7 @@ public struct SiteBuilder: Sendable {
             return failed(diagnostics + error.diagnostics)
         }
         timer.mark("render and write")
-        if let cacheFolder, let state, let records, let bodies {
+        if let cacheFolder, let state, let records, let bodies, let cacheReport {
             cacheFolder.save(
                 state.cache(
                     output: output, resolutionKey: checked.resolutionKey, bodies: bodies, startedAt: startedAt,
