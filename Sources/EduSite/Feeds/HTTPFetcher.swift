@@ -48,9 +48,10 @@ public struct HTTPFetcher: Sendable {
                 delegate.start(continuation)
                 task.resume()
                 // Our own deadline: URLSession's timeouts are per read on some platforms, and a server
-                // that trickles one byte a second must still fail in time. A Dispatch timer, not a
-                // task: the tasks' threads may all be busy with other work, and the deadline must not wait.
-                DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                // that trickles one byte a second must still fail in time.
+                let timeout = limits.timeout
+                Task {
+                    try? await Task.sleep(for: timeout)
                     if delegate.finish(.failure(.timedOut(seconds: Int(seconds.rounded(.up))))) { task.cancel() }
                 }
             }
