@@ -53,8 +53,9 @@ import Testing
         let started = ContinuousClock.now
         let second = await refresher(daysLater: 3).refresh(feed, location: location)
         // Bounded by the fetcher's own limits, never by a server that keeps silent for a minute; the
-        // bound is loose because CI machines are loaded.
-        #expect(ContinuousClock.now - started < .seconds(20))
+        // bound is loose because the 1 s deadline runs as a task, and with every test running at once
+        // on 2 cores the task threads are busy (32 s was seen once under such load).
+        #expect(ContinuousClock.now - started < .seconds(50))
         #expect(!second.succeeded)
         #expect(second.summary.contains("kept 3 items from 3 days ago"))
         let diagnostics = second.diagnostics()
