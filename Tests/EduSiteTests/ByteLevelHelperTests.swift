@@ -46,12 +46,6 @@ import Testing
         #expect(Path.parts("/\u{0301}a/b") == ["/\u{0301}a", "b"])  // a `/` fused with a mark is no separator
     }
 
-    @Test func hasExtensionAgreesWithFileExtension() {
-        for path in Self.corpus(count: 20_000, seed: 3) + ["a.", ".a", "a.b/", "/x/.y", "x/y.Z", "x.y/z"] {
-            #expect(Path.hasExtension(path) == !Path.fileExtension(path).isEmpty, "\(Array(path.unicodeScalars))")
-        }
-    }
-
     @Test func pathPiecesAgreeWithTheUTF8ViewVersions() {
         for path in Self.corpus(count: 20_000, seed: 6) + ["", "/", "a/", "/a", "a.B/c.PDF", ".x", "x.", "/.a.b"] {
             let utf8 = path.utf8

@@ -104,7 +104,7 @@ struct CachedBuild: Sendable {
     /// The cache this build leaves for the next. `previous`: the cache of the build this one updated,
     /// for the body offsets of the pages it did not render again.
     func cache(
-        output: String, resolutionKey: ContentHash, bodies: BodyStore, startedAt: Int64, report: BuildCacheReport,
+        output: String, resolutionKey: ContentHash, startedAt: Int64, report: BuildCacheReport,
         previous: BuildCache? = nil
     ) -> BuildCache {
         var previousOffsets: [String: Int] = [:]
@@ -151,9 +151,9 @@ struct CachedBuild: Sendable {
     /// better: most pages changed, or the body file is mostly garbage from older builds.
     mutating func update(
         from previous: BuildCache, bodies: BodyStore, startedAt: Int64, prepared: SiteRenderer.Prepared,
-        report: BuildCacheReport
+        output: String, resolutionKey: ContentHash, report: BuildCacheReport
     ) -> Update? {
-        if bodies.fileSize > 2 * previous.liveBodyBytes + (1 << 20) { return nil }
+        if previous.bodyFileIsMostlyGarbage(bodies) { return nil }
         let pages = pagesToRender(previousOutputs: previous.outputs)
         if pages.count > max(500, plan.entries.count / 4) { return nil }
         var changed = renderChanged(pages, previousOutputs: previous.outputs, prepared: prepared)
@@ -167,8 +167,7 @@ struct CachedBuild: Sendable {
             .subtracting(outputs.keys).subtracting(copies.keys).sorted()
         return Update(
             files: changed, stale: stale, cache: cache(
-                output: previous.outputFolder, resolutionKey: previous.resolutionKey, bodies: bodies, startedAt: startedAt,
-                report: report, previous: previous),
+                output: output, resolutionKey: resolutionKey, startedAt: startedAt, report: report, previous: previous),
             renderedPageCount: pages.count)
     }
 

@@ -46,7 +46,7 @@ struct QuickRebuild {
         previous: BuildCache, folder: BuildCacheFolder, bodies: BodyStore, startedAt: Int64
     ) throws(Declined) -> SiteBuilder.Report {
         // Past these, an ordinary rebuild writes the cache anew, leaving out what no page uses.
-        guard let records = previous.records, bodies.fileSize <= 2 * previous.liveBodyBytes + (1 << 20),
+        guard let records = previous.records, !previous.bodyFileIsMostlyGarbage(bodies),
             records.byteCount <= 2 * previous.liveRecordBytes + (1 << 20), folder.patchesByteCount < 1 << 18
         else { throw Declined("the cache holds too much that no page uses") }
 
@@ -140,7 +140,7 @@ struct QuickRebuild {
             throw Declined("site.yaml, the theme, the manifests, the parent office's feeds or the options changed")
         }
         var config = loaded
-        if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        SiteLoader.apply(options, to: &config)
         return config
     }
 
@@ -254,10 +254,11 @@ private struct PagePatcher {
         self.fileSystem = rebuild.fileSystem
         self.bodies = bodies
         liveBodyBytes = previous.liveBodyBytes
-        reader = PageReader(
-            fileSystem: rebuild.fileSystem, root: rebuild.siteRoot,
-            classifier: ContentClassifier(datedSections: Set(config.sections.map(\.path))),
-            utcOffset: TimeZoneOffsets.offset(for: config.timezone) ?? 7 * 3600, includeDrafts: rebuild.options.includeDrafts)
+        let loader = SiteLoader(fileSystem: rebuild.fileSystem, bodies: bodies)
+        // `unchangedInputs` made sure the timezone is known.
+        reader = loader.pageReader(
+            root: rebuild.siteRoot, config: config, utcOffset: TimeZoneOffsets.offset(for: config.timezone) ?? 7 * 3600,
+            options: rebuild.options)
         // What links resolve against, as `SiteLoader` makes it: sizes of the published files, paths of the pages.
         var sizes: [String: Int] = [:]
         for copy in previous.copies.values { sizes[copy.source] = copy.size }
@@ -272,10 +273,7 @@ private struct PagePatcher {
         }
         var pagePaths: [String: String] = [:]
         for record in previous.pages { pagePaths[record.source] = record.path }
-        builder = PageBuilder(
-            fileSystem: rebuild.fileSystem, root: rebuild.siteRoot,
-            resolver: ReferenceResolver(files: files, pagePaths: pagePaths), urls: SiteURLs(baseURL: config.baseURL),
-            markdown: MarkdownRenderer(options: MarkdownOptions(unsafe: config.markdown.unsafe)), bodies: bodies)
+        builder = loader.pageBuilder(root: rebuild.siteRoot, config: config, files: files, pagePaths: pagePaths)
     }
 
     /// The page's new HTML file (nil when only its file's time changed) and its change to the cache;

@@ -14,8 +14,7 @@ extension SiteBuilder {
             for (source, kept) in pages {
                 let page = kept.page
                 entries[source] = PageReuse.Entry(
-                    size: kept.stamp.size, modifiedNanoseconds: kept.stamp.modifiedNanoseconds,
-                    contentHash: kept.stamp.contentHash,
+                    stamp: kept.stamp,
                     stampIsReliable: fileTimeIsReliable(kept.stamp.modifiedNanoseconds, buildStart: startedAt),
                     page: { page })
             }

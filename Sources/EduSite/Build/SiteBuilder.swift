@@ -116,9 +116,6 @@ public struct SiteBuilder: Sendable {
         self.usesCache = usesCache
     }
 
-    /// The build cache of a site.
-    public static func cacheFolder(siteRoot: String) -> String { Path.join(siteRoot, ".edusite", "cache") }
-
     /// Load and Check only: what `edusite check` runs.
     public func check(siteRoot: String, options: LoadOptions, policy: CheckPolicy = CheckPolicy()) -> CheckOutcome {
         let checked = loadAndCheck(siteRoot: siteRoot, options: options, policy: policy)
@@ -189,8 +186,9 @@ public struct SiteBuilder: Sendable {
         }
         timer.mark("render keys")
         if let cacheFolder, let records, let previous, let bodies, let cacheReport,
-            var update = state?.update(
-                from: previous, bodies: bodies, startedAt: startedAt, prepared: prepared, report: cacheReport)
+            let update = state?.update(
+                from: previous, bodies: bodies, startedAt: startedAt, prepared: prepared, output: output,
+                resolutionKey: checked.resolutionKey, report: cacheReport)
         {
             // The content is good: only the disk can fail from here, and then the next build starts over.
             timer.mark("render changed")
@@ -201,8 +199,6 @@ public struct SiteBuilder: Sendable {
                 cacheFolder.discard(records)
                 return failed(diagnostics + error.diagnostics)
             }
-            update.cache.resolutionKey = checked.resolutionKey
-            update.cache.outputFolder = output
             timer.mark("write")
             cacheFolder.save(update.cache, records: records)
             timer.mark("save the cache")
@@ -244,11 +240,9 @@ public struct SiteBuilder: Sendable {
             return failed(diagnostics + error.diagnostics)
         }
         timer.mark("render and write")
-        if let cacheFolder, let state, let records, let bodies, let cacheReport {
+        if let cacheFolder, let state, let records, let cacheReport {
             cacheFolder.save(
-                state.cache(
-                    output: output, resolutionKey: checked.resolutionKey, bodies: bodies, startedAt: startedAt,
-                    report: cacheReport),
+                state.cache(output: output, resolutionKey: checked.resolutionKey, startedAt: startedAt, report: cacheReport),
                 records: records)
         }
         timer.mark("save the cache")
@@ -309,13 +303,6 @@ public struct SiteBuilder: Sendable {
             site: site, plan: plan, diagnostics: diagnostics, compliance: compliance, manifestsLoaded: manifestsLoaded,
             resolutionKey: loaded.resolutionKey, reusedPageCount: loaded.reusedPageCount, stamps: loaded.stamps,
             fileListKey: loaded.fileListKey, themeAssets: loaded.themeAssets, manifestFiles: manifestFiles)
-    }
-
-    /// Page bodies go to `.edusite/cache/bodies`; when that cannot be written they stay in memory.
-    private func openBodyStore(siteRoot: String) -> BodyStore? {
-        let folder = Self.cacheFolder(siteRoot: siteRoot)
-        try? fileSystem.createDirectory(folder)
-        return try? BodyStore(file: Path.join(folder, "bodies"), reset: true)
     }
 
     /// Loads the manifests and checks the site against them. Under `.reportOnly` findings and

@@ -73,6 +73,12 @@ struct BuildCache: Sendable {
     private var outputsPart: [UInt8] = []
     private var linkTargetsPart: [UInt8] = []
 
+    /// Whether most of the body file is garbage from older builds: then a build from nothing writes
+    /// it anew.
+    func bodyFileIsMostlyGarbage(_ bodies: BodyStore) -> Bool {
+        bodies.fileSize > 2 * liveBodyBytes + (1 << 20)
+    }
+
     /// Bytes of the records file that pages point at.
     var liveRecordBytes: Int { pages.reduce(0) { $0 + $1.record.count } }
 
@@ -233,8 +239,7 @@ struct BuildCache: Sendable {
         let cache = self
         for page in pages {
             entries[page.source] = PageReuse.Entry(
-                size: page.stamp.size, modifiedNanoseconds: page.stamp.modifiedNanoseconds,
-                contentHash: page.stamp.contentHash, stampIsReliable: isReliable(page.stamp.modifiedNanoseconds),
+                stamp: page.stamp, stampIsReliable: isReliable(page.stamp.modifiedNanoseconds),
                 page: { cache.page(page, bodies: bodies) })
         }
         return PageReuse(entries: entries, resolutionKey: resolutionKey)

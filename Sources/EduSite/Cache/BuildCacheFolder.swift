@@ -84,15 +84,9 @@ struct BuildCacheFolder: Sendable {
 
     /// Appends page records to the records file, which ends at `end`; returns where each went.
     func appendRecords(_ records: [[UInt8]], end: Int) throws(FileSystemError) -> [Range<Int>] {
-        let sink = try FileSink(path: recordsFile, appending: true)
-        defer { sink.close() }
-        var ranges: [Range<Int>] = []
-        var end = end
-        for record in records {
-            try sink.append(record)
-            ranges.append(end..<end + record.count)
-            end += record.count
-        }
+        let writer = try RecordsWriter(appendingTo: recordsFile, end: end)
+        let ranges = writer.append(contentsOf: records)
+        guard writer.close() else { throw FileSystemError(path: recordsFile, reason: .other(EIO), operation: "write") }
         return ranges
     }
 
@@ -143,16 +137,27 @@ struct BuildCacheFolder: Sendable {
 final class RecordsWriter: @unchecked Sendable {
     // `@unchecked`: used by one thread at a time (the build appends between its parallel steps).
     let path: String
+    /// The generation it starts with (0 when appending to an existing file, whose generation stays).
     let generation: UInt64
     private let sink: FileSink
-    private var end = 8
+    private var end: Int
     private var failed = false
 
+    /// A new records file.
     init(path: String, generation: UInt64) throws(FileSystemError) {
         self.path = path
         self.generation = generation
         sink = try FileSink(path: path)
+        end = 8
         try sink.append(withUnsafeBytes(of: generation.littleEndian) { Array($0) })
+    }
+
+    /// More records at the end of an existing file, `end` bytes long (a quick rebuild's).
+    init(appendingTo path: String, end: Int) throws(FileSystemError) {
+        self.path = path
+        self.generation = 0
+        sink = try FileSink(path: path, appending: true)
+        self.end = end
     }
 
     func append(_ record: [UInt8]) -> Range<Int> {

@@ -37,13 +37,6 @@ struct CacheReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
-    /// `count` bytes as they are (see `CacheWriter.writeRaw`).
-    mutating func readRaw(count: Int) throws(CacheFormatError) -> [UInt8] {
-        guard count <= bytes.count - offset else { throw .truncated(offset: offset) }
-        defer { offset += count }
-        return Array(bytes[offset..<offset + count])
-    }
-
     /// Throws unless every byte has been read: for the caller's last read.
     func finish() throws(CacheFormatError) {
         guard isAtEnd else { throw .trailingBytes(offset: offset) }

@@ -62,7 +62,7 @@ struct CacheWriter {
     /// table because most repeat (every location names its file, links name other pages' paths,
     /// headings recur across posts): the reader makes each string once and shares it.
     func encoded() -> [UInt8] {
-        var countBytes = CacheWriter()
+        var countBytes = CacheWriter(reservingCapacity: 16)
         countBytes.writeCount(tableIndexes.count)
         var file: [UInt8] = []
         file.reserveCapacity(Self.header.count + countBytes.values.count + table.count + values.count)
@@ -83,12 +83,6 @@ struct CacheWriter {
 
     mutating func write<Value: CacheCodable>(_ value: Value) {
         value.encode(to: &self)
-    }
-
-    /// Bytes another writer made (a whole `encoded()` file), as they are; the caller writes their
-    /// count first. Their strings stay in their own table.
-    mutating func writeRaw(_ raw: [UInt8]) {
-        values.append(contentsOf: raw)
     }
 
     @inline(__always)

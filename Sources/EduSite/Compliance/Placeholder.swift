@@ -14,7 +14,8 @@ enum Placeholder {
     static func isPlaceholder(text: String) -> Bool {
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return true }
-        if capitalMarkers.contains(where: { contains(Array(trimmed.utf8), Array($0.utf8)) }) { return true }
+        let bytes = Array(trimmed.utf8)
+        if capitalMarkerBytes.contains(where: { ByteSearch.contains(bytes, $0) }) { return true }
         guard trimmed.count <= shortText else { return false }
         let lower = trimmed.lowercased()
         return markers.contains { lower.contains($0) }
@@ -62,9 +63,5 @@ enum Placeholder {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        ByteSearch.contains(haystack, needle)
     }
 }

@@ -6,22 +6,16 @@
 /// differs, every page is read again (a new or renamed page can change what any link points at).
 public struct PageReuse: Sendable {
     public struct Entry: Sendable {
-        public var size: Int
-        public var modifiedNanoseconds: Int64
-        public var contentHash: ContentHash
+        /// The page's file when it was read.
+        public var stamp: PageFileStamp
         /// False when the file changed so shortly before the previous build that an unchanged size
         /// and time do not prove it unchanged: its content is compared instead.
         public var stampIsReliable: Bool
         /// Decodes the kept page; nil when its record is unreadable (the file is then read again).
         public var page: @Sendable () -> Page?
 
-        public init(
-            size: Int, modifiedNanoseconds: Int64, contentHash: ContentHash, stampIsReliable: Bool,
-            page: @escaping @Sendable () -> Page?
-        ) {
-            self.size = size
-            self.modifiedNanoseconds = modifiedNanoseconds
-            self.contentHash = contentHash
+        public init(stamp: PageFileStamp, stampIsReliable: Bool, page: @escaping @Sendable () -> Page?) {
+            self.stamp = stamp
             self.stampIsReliable = stampIsReliable
             self.page = page
         }

@@ -20,7 +20,7 @@ public struct SiteLoader: Sendable {
         var config = loaded.0
         let configNode = loaded.1
         let configHash = loaded.2
-        if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        Self.apply(options, to: &config)
 
         let offset = TimeZoneOffsets.offset(for: config.timezone)
         if offset == nil {
@@ -47,10 +47,7 @@ public struct SiteLoader: Sendable {
         }
 
         timer.mark("    config, walk")
-        let reader = PageReader(
-            fileSystem: fileSystem, root: root,
-            classifier: ContentClassifier(datedSections: Set(config.sections.map(\.path))),
-            utcOffset: utcOffset, includeDrafts: options.includeDrafts)
+        let reader = pageReader(root: root, config: config, utcOffset: utcOffset, options: options)
         let loadedPages = loadPages(
             markdownFiles, root: root, reader: reader, config: config, files: files, options: options,
             configHash: configHash, reuse: reuse)
@@ -119,14 +116,13 @@ public struct SiteLoader: Sendable {
                 guard let entry = reuse.entries[sources[index]], entry.stampIsReliable, let info = infos[index] else {
                     return false
                 }
-                return info.size == entry.size && info.modifiedNanoseconds == entry.modifiedNanoseconds
+                return info.size == entry.stamp.size && info.modifiedNanoseconds == entry.stamp.modifiedNanoseconds
             }
-            let decoded = candidates.parallelMap { reuse.entries[sources[$0]]!.page() }
-            for (index, page) in zip(candidates, decoded) where page != nil {
+            let entries = candidates.map { reuse.entries[sources[$0]]! }
+            let decoded = entries.parallelMap { $0.page() }
+            for (index, (entry, page)) in zip(candidates, zip(entries, decoded)) where page != nil {
                 reused[index] = page
-                let entry = reuse.entries[sources[index]]!
-                stamps[index] = PageFileStamp(
-                    size: entry.size, modifiedNanoseconds: entry.modifiedNanoseconds, contentHash: entry.contentHash)
+                stamps[index] = entry.stamp
             }
         }
 
@@ -143,7 +139,7 @@ public struct SiteLoader: Sendable {
             let info = infos[index]
             stamps[index] = PageFileStamp(
                 size: info?.size ?? 0, modifiedNanoseconds: info?.modifiedNanoseconds ?? 0, contentHash: draft.contentHash)
-            if let entry = reuse?.entries[sources[index]], entry.contentHash == draft.contentHash, let page = entry.page() {
+            if let entry = reuse?.entries[sources[index]], entry.stamp.contentHash == draft.contentHash, let page = entry.page() {
                 reused[index] = page
             } else {
                 drafts[index] = draft
@@ -167,10 +163,7 @@ public struct SiteLoader: Sendable {
 
         // Phase two, now that every page's URL is known; in chunks, each draft (with its YAML tree)
         // let go once its page is built, so drafts and pages are never all in memory together.
-        let builder = PageBuilder(
-            fileSystem: fileSystem, root: root, resolver: ReferenceResolver(files: files, pagePaths: pagePaths),
-            urls: SiteURLs(baseURL: config.baseURL),
-            markdown: MarkdownRenderer(options: MarkdownOptions(unsafe: config.markdown.unsafe)), bodies: bodies)
+        let builder = pageBuilder(root: root, config: config, files: files, pagePaths: pagePaths)
         let toBuild = sources.indices.filter { drafts[$0] != nil }
         var pages = reused
         var start = 0
@@ -190,6 +183,27 @@ public struct SiteLoader: Sendable {
             if let stamp = stamps[index] { result.stamps[sources[index]] = stamp }
         }
         return result
+    }
+
+    /// The options that change the configuration (`--base-url`).
+    static func apply(_ options: LoadOptions, to config: inout SiteConfig) {
+        if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+    }
+
+    /// Phase one of loading a page, as every build does it (a quick rebuild too).
+    func pageReader(root: String, config: SiteConfig, utcOffset: Int, options: LoadOptions) -> PageReader {
+        PageReader(
+            fileSystem: fileSystem, root: root, classifier: ContentClassifier(datedSections: Set(config.sections.map(\.path))),
+            utcOffset: utcOffset, includeDrafts: options.includeDrafts)
+    }
+
+    /// Phase two of loading a page, against the site's files (size by site-relative path) and pages
+    /// (site path by source).
+    func pageBuilder(root: String, config: SiteConfig, files: [String: Int], pagePaths: [String: String]) -> PageBuilder {
+        PageBuilder(
+            fileSystem: fileSystem, root: root, resolver: ReferenceResolver(files: files, pagePaths: pagePaths),
+            urls: SiteURLs(baseURL: config.baseURL),
+            markdown: MarkdownRenderer(options: MarkdownOptions(unsafe: config.markdown.unsafe)), bodies: bodies)
     }
 
     /// Everything a page's links and named files resolve against, besides the page itself.

@@ -222,20 +222,12 @@ struct ViewFactory: Sendable {
     /// Titles of the list pages above a path, for breadcrumbs: `/cong-khai/2025-2026/x/` →
     /// Công khai, Năm học 2025-2026.
     func trail(for path: String) -> [(String, String)] {
-        let segments = Self.segments(of: path)
+        let segments = Path.parts(path)
         guard segments.count > 1 else { return [] }
         return (1..<segments.count).map { depth in
             let ancestor = "/" + segments[..<depth].joined(separator: "/") + "/"
             return (title(ofListAt: ancestor), ancestor)
         }
-    }
-
-    /// The non-empty parts of a path between `/`s. Every page renders a trail, so an ASCII path (all
-    /// of them, in practice) is split on its bytes; any other is split by `Character`, as a `/` followed
-    /// by a combining mark is one character and no separator.
-    static func segments(of path: String) -> [Substring] {
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/") }
-        return path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
 
     /// The title of a list page, whether or not it has an `_index.md`.

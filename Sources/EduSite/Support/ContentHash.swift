@@ -21,7 +21,7 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
     /// Mixes in the bytes and their count, eight at a time (the count keeps `ab`+`c` apart from `a`+`bc`).
     public mutating func combine(_ bytes: some Collection<UInt8>) {
         let done: Void? = bytes.withContiguousStorageIfAvailable { combine(UnsafeRawBufferPointer($0)) }
-        if done == nil { combine(UnsafeRawBufferPointer(start: nil, count: 0), fallback: Array(bytes)) }
+        if done == nil { Array(bytes).withUnsafeBytes { combine($0) } }
     }
 
     public mutating func combine(_ string: String) {
@@ -50,10 +50,6 @@ public struct ContentHash: Sendable, Hashable, CustomStringConvertible {
         }
         mix(tail)
         mix(UInt64(count))
-    }
-
-    private mutating func combine(_: UnsafeRawBufferPointer, fallback: [UInt8]) {
-        fallback.withUnsafeBytes { combine($0) }
     }
 
     /// One multiply-xorshift round (the finaliser of MurmurHash3/SplitMix64 family).

@@ -35,13 +35,6 @@ public enum Path {
         return ext.utf8.allSatisfy({ !(65...90).contains($0) }) ? String(ext) : ext.lowercased()
     }
 
-    /// `fileExtension(path) != ""`, without making the extension.
-    public static func hasExtension(_ path: String) -> Bool {
-        let nameStart = lastOffset(of: slash, in: path).map { $0 + 1 } ?? 0
-        guard let dot = lastOffset(of: dot, in: path, from: nameStart), dot != nameStart else { return false }
-        return dot + 1 != path.utf8.count
-    }
-
     /// `path.utf8.lastIndex(of: byte)`, found on the contiguous bytes: the generic search through the
     /// UTF-8 view showed in profiles (these helpers run for every file, page and link).
     private static func lastIndex(of byte: UInt8, in path: String) -> String.Index? {

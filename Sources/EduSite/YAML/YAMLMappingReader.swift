@@ -6,7 +6,6 @@
 /// other type through `NodeDecoder`, so a page gets the same diagnostics either way. Use it inside
 /// `YAMLDecoder.read`, which turns its errors into diagnostics.
 struct YAMLMappingReader {
-    let node: YAMLNode
     private let pairs: [YAMLPair]
     /// The text of each pair's key, nil where the key is not a scalar: looked through for every key
     /// asked for, without copying each pair's nodes out of the array.
@@ -19,7 +18,6 @@ struct YAMLMappingReader {
         guard case .mapping(let pairs) = node.content else {
             throw ScalarReader.mismatch([String: Any].self, expected: ScalarReader.mappingWords, node: node, path: [])
         }
-        self.node = node
         self.pairs = pairs
         keyNames = pairs.map { $0.key.scalar?.value }
         self.session = session
