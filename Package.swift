@@ -24,11 +24,14 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // The one Linux call Swift's Glibc module lacks: swapping two folders in one step.
+        .target(name: "CLinuxFS"),
         .target(
             name: "EduSite",
             dependencies: [
                 "CCmarkGFM",
                 "CYAML",
+                "CLinuxFS",
             ]
         ),
         .executableTarget(

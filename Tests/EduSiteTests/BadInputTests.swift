@@ -103,6 +103,6 @@ import Testing
             #expect(errors.first?.hint != nil)
         }
         #expect(tree.files.filter { $0.key.hasPrefix("/site/public/") } == before)
-        #expect(!tree.files.keys.contains { $0.contains("edusite-staging") })
+        #expect(!tree.files.keys.contains { $0.contains("/staging/") })
     }
 }

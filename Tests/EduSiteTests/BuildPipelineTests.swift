@@ -23,7 +23,7 @@ import Testing
         for path in [
             "index.html", "gioi-thieu/index.html", "lien-he/index.html", "tin-tuc/index.html",
             "tin-tuc/khai-giang/index.html", "tin-tuc/hoi-thao/index.html", "chu-de/su-kien/index.html",
-            "404.html", "sitemap.xml", "robots.txt", "css/edusite.css", OutputWriter.markerFile,
+            "404.html", "sitemap.xml", "robots.txt", "css/edusite.css",
         ] {
             #expect(written.contains("/site/public/" + path), "missing \(path)")
         }
@@ -91,15 +91,15 @@ import Testing
         let before = tree.files.filter { $0.key.hasPrefix("/site/public/") }
 
         var refusing = good
-        refusing.writeFile = { path, bytes throws(FileSystemError) in
+        refusing.createFile = { path, bytes throws(FileSystemError) in
             if path.hasSuffix("hoi-thao/index.html") {
                 throw FileSystemError(path: path, reason: .other(28), operation: "write")  // ENOSPC
             }
-            try good.writeFile(path, bytes)
+            return try good.createFile(path, bytes)
         }
         let report = SiteBuilder(fileSystem: refusing).build(request)
         #expect(report.diagnostics.map(\.code) == [.writeFailed])
         #expect(tree.files.filter { $0.key.hasPrefix("/site/public/") } == before)
-        #expect(!tree.files.keys.contains { $0.contains("edusite-staging") })
+        #expect(!tree.files.keys.contains { $0.contains("/staging/") })
     }
 }

@@ -11,7 +11,9 @@
 struct QuickRebuild {
     let fileSystem: FileSystem
     let siteRoot: String
-    let output: String
+    /// The output it updates: unchanged files are linked across, the changed ones written anew.
+    let transaction: OutputTransaction
+    var output: String { transaction.folder.path }
     let options: LoadOptions
     let policy: SiteBuilder.CheckPolicy
     let liveReloadHTML: String?
@@ -70,19 +72,20 @@ struct QuickRebuild {
         timer.mark("  quick: changed pages")
 
         // Nothing to write when no file changed at all.
+        var tidying: [Diagnostic] = []
         if !written.isEmpty || !changes.isEmpty {
-            let failures = try write(
+            tidying = try write(
                 written, changes: changes, newRecords: patcher.newRecords, liveBodyBytes: patcher.liveBodyBytes,
                 previous: previous, records: records, folder: folder, startedAt: startedAt)
-            if !failures.isEmpty {
+            if tidying.hasErrors {
                 return SiteBuilder.Report(
-                    diagnostics: previous.diagnostics + failures, output: output, pageCount: 0, fileCount: 0, compliance: nil)
+                    diagnostics: previous.diagnostics + tidying, output: output, pageCount: 0, fileCount: 0, compliance: nil)
             }
         }
         timer.mark("  quick: write")
 
         var report = SiteBuilder.Report(
-            diagnostics: previous.diagnostics, output: output, pageCount: previous.pageCount, fileCount: written.count,
+            diagnostics: previous.diagnostics + tidying, output: output, pageCount: previous.pageCount, fileCount: written.count,
             compliance: nil)
         report.complianceSummary = previous.complianceSummary
         report.renderedPageCount = written.count - recopied.count
@@ -92,9 +95,10 @@ struct QuickRebuild {
         return report
     }
 
-    /// Writes the changed files and appends the cache's patch; the findings when the output could not
-    /// be written. The content is good: only the disk can fail from here. The patches file says a
-    /// rebuild began until its patch follows, so a rebuild cut short leaves a cache that does not read.
+    /// Writes the changed files and appends the cache's patch; the errors when the output could not
+    /// be written, or warnings of tidying up after it was. The content is good: only the disk can fail
+    /// from here. The patches file says a rebuild began until its patch follows, so a rebuild cut short
+    /// leaves a cache that does not read.
     private func write(
         _ files: [OutputFile], changes: [BuildCachePatch.PageChange], newRecords: [[UInt8]], liveBodyBytes: Int,
         previous: BuildCache, records: RecordsFile, folder: BuildCacheFolder, startedAt: Int64
@@ -108,9 +112,13 @@ struct QuickRebuild {
             folder.invalidate()
             throw Declined("the cache could not be written")
         }
+        var tidying: [Diagnostic] = []
         do throws(DiagnosticError) {
-            try OutputUpdate(fileSystem: fileSystem, output: output).apply(write: files, remove: [])
+            try transaction.carryUnchanged(except: Set(files.map(\.path)))
+            try transaction.write(files)
+            tidying = try transaction.commit()
         } catch {
+            folder.invalidate()
             return error.diagnostics
         }
         do throws(FileSystemError) {
@@ -120,7 +128,7 @@ struct QuickRebuild {
         } catch {
             folder.invalidate()
         }
-        return []
+        return tidying
     }
 
     /// `site.yaml`, the theme, the manifests, the parent office's feeds and the options, as the

@@ -28,14 +28,17 @@ public struct SiteBuilder: Sendable {
         /// Output folder; default `<site>/public`.
         public var output: String?
         public var options: LoadOptions
-        /// Replace an output folder EduSite did not write.
+        /// Write into an output folder that holds files EduSite did not write (they are kept).
         public var force: Bool
         public var policy: CheckPolicy
+        /// The user's home folder, which is never an output folder.
+        public var homeFolder: String?
 
         public init(
             siteRoot: String, output: String? = nil, options: LoadOptions, force: Bool = false,
-            strictFeeds: Bool = false, compliance: ComplianceMode = .enforce
+            strictFeeds: Bool = false, compliance: ComplianceMode = .enforce, homeFolder: String? = nil
         ) {
+            self.homeFolder = homeFolder
             self.siteRoot = siteRoot
             self.output = output
             self.options = options
@@ -62,6 +65,10 @@ public struct SiteBuilder: Sendable {
         public var reusedPageCount = 0
         /// The output was updated in place from the build cache.
         public var incremental = false
+        /// Files in the output that EduSite did not write, left as they were (paths relative to it).
+        public var keptForeignFiles: [String] = []
+        /// There was an output folder before this build: a failed build left it as it was.
+        public var previousOutputExisted = false
         /// Only page bodies changed, and they were put in place without loading the site (`QuickRebuild`).
         public var quick = false
 
@@ -132,22 +139,48 @@ public struct SiteBuilder: Sendable {
     /// rendered, and the folder is swapped in only when everything succeeded. With the cache, a
     /// rebuild reuses the pages whose files did not change and rewrites only the files that changed.
     public func build(_ request: Request) -> Report {
-        let output = request.output ?? Path.join(request.siteRoot, "public")
-        let writer = OutputWriter(fileSystem: fileSystem)
-        if let refusal = writer.validate(output: output, siteRoot: request.siteRoot, force: request.force) {
-            return Report(diagnostics: [refusal], output: output, pageCount: 0, fileCount: 0, compliance: nil)
+        let requested = request.output ?? Path.join(request.siteRoot, "public")
+        let refused = { [fileSystem] (diagnostics: [Diagnostic]) in
+            var report = Report(diagnostics: diagnostics, output: requested, pageCount: 0, fileCount: 0, compliance: nil)
+            report.previousOutputExisted = fileSystem.linkInfo(requested) != nil
+            return report
         }
+        let folder: OutputFolder
+        switch OutputFolderPolicy(fileSystem: fileSystem, homeFolder: request.homeFolder)
+            .check(output: requested, siteRoot: request.siteRoot)
+        {
+        case .success(let checked): folder = checked
+        case .failure(let error): return refused(error.diagnostics)
+        }
+        let transaction: OutputTransaction
+        do throws(DiagnosticError) {
+            transaction = try OutputTransaction.begin(folder, force: request.force, fileSystem: fileSystem)
+        } catch {
+            return refused(error.diagnostics)
+        }
+        var report = build(request, into: transaction)
+        transaction.discard()  // nothing when it was committed
+        report.diagnostics = transaction.recoveryNotes + report.diagnostics
+        report.keptForeignFiles = transaction.keptForeignFiles
+        report.previousOutputExisted = transaction.existing.identity != nil
+        return report
+    }
+
+    /// The build itself, into a transaction that the caller discards when it fails.
+    private func build(_ request: Request, into transaction: OutputTransaction) -> Report {
+        let output = transaction.folder.path
         let startedAt = BuildCacheFolder.now()
         var timer = StageTimer()
         let cacheFolder = usesCache ? BuildCacheFolder(siteRoot: request.siteRoot, fileSystem: fileSystem) : nil
-        var previous = cacheFolder?.previous(output: output)
+        // The cache speaks of the output as the last build left it: not when anything of it changed.
+        var previous = transaction.outputIsAsWritten ? cacheFolder?.previous(output: output) : nil
         timer.mark("read the cache")
         let bodies = cacheFolder?.openBodies(reset: previous == nil)
         if bodies == nil { previous = nil }
         timer.mark("open the bodies")
         if let cacheFolder, let previous, let bodies {
             let quick = QuickRebuild(
-                fileSystem: fileSystem, siteRoot: request.siteRoot, output: output, options: request.options,
+                fileSystem: fileSystem, siteRoot: request.siteRoot, transaction: transaction, options: request.options,
                 policy: request.policy, liveReloadHTML: renderer.liveReloadHTML)
             do throws(QuickRebuild.Declined) {
                 let report = try quick.run(previous: previous, folder: cacheFolder, bodies: bodies, startedAt: startedAt)
@@ -193,8 +226,11 @@ public struct SiteBuilder: Sendable {
             // The content is good: only the disk can fail from here, and then the next build starts over.
             timer.mark("render changed")
             cacheFolder.invalidate()
+            var tidying: [Diagnostic] = []
             do throws(DiagnosticError) {
-                try OutputUpdate(fileSystem: fileSystem, output: output).apply(write: update.files, remove: update.stale)
+                try transaction.carryUnchanged(except: Set(update.files.map(\.path)).union(update.stale))
+                try transaction.write(update.files)
+                tidying = try transaction.commit()
             } catch {
                 cacheFolder.discard(records)
                 return failed(diagnostics + error.diagnostics)
@@ -203,7 +239,7 @@ public struct SiteBuilder: Sendable {
             cacheFolder.save(update.cache, records: records)
             timer.mark("save the cache")
             var report = Report(
-                diagnostics: diagnostics, output: output, pageCount: plan.entries.count, fileCount: update.files.count,
+                diagnostics: diagnostics + tidying, output: output, pageCount: plan.entries.count, fileCount: update.files.count,
                 compliance: checked.compliance)
             report.renderedPageCount = update.renderedPageCount
             report.reusedPageCount = checked.reusedPageCount
@@ -212,9 +248,10 @@ public struct SiteBuilder: Sendable {
         }
 
         var fileCount = 0
+        var tidying: [Diagnostic] = []
         cacheFolder?.invalidate()
         do throws(DiagnosticError) {
-            let staging = try writer.stage(output)
+            let staging = transaction
             var start = 0
             while start < plan.entries.count {
                 let batch = plan.entries[start..<min(start + renderer.batchSize, plan.entries.count)]
@@ -234,7 +271,7 @@ public struct SiteBuilder: Sendable {
             try staging.write(others)
             state?.recordRendered(others)
             fileCount += others.count
-            try staging.commit()
+            tidying = try staging.commit()
         } catch {
             if let cacheFolder, let records { cacheFolder.discard(records) }
             return failed(diagnostics + error.diagnostics)
@@ -247,7 +284,7 @@ public struct SiteBuilder: Sendable {
         }
         timer.mark("save the cache")
         var report = Report(
-            diagnostics: diagnostics, output: output, pageCount: plan.entries.count, fileCount: fileCount + 1,
+            diagnostics: diagnostics + tidying, output: output, pageCount: plan.entries.count, fileCount: fileCount,
             compliance: checked.compliance)
         report.renderedPageCount = plan.entries.count
         return report

@@ -24,8 +24,7 @@ struct BuildCacheFolder: Sendable {
     /// EduSite into this output folder and the folder is still EduSite's; nil otherwise (then
     /// everything is built).
     func previous(output: String) -> BuildCache? {
-        guard fileSystem.fileExists(Path.join(output, OutputWriter.markerFile)),
-            let index = try? fileSystem.readFile(cacheFile),
+        guard let index = try? fileSystem.readFile(cacheFile),
             let records = RecordsFile(path: recordsFile),
             var cache = try? BuildCache(index: index, records: records),
             cache.tool == Self.tool, cache.outputFolder == output

@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import CLinuxFS
 
 extension FileSystem {
     /// The real disk, through POSIX calls.
@@ -19,7 +20,24 @@ extension FileSystem {
             if rename(from, to) != 0 { throw LiveDisk.error(from, "move") }
         },
         copyFile: { from, to throws(FileSystemError) in try LiveDisk.copy(from, to) },
-        listDirectoryWithInfo: { path throws(FileSystemError) in try LiveDisk.listWithInfo(path) }
+        listDirectoryWithInfo: { path throws(FileSystemError) in try LiveDisk.listWithInfo(path) },
+        linkInfo: { path in LiveDisk.linkInfo(path) },
+        createFile: { path, bytes throws(FileSystemError) in try LiveDisk.create(path, bytes) },
+        linkFile: { existing, new throws(FileSystemError) in try LiveDisk.link(existing, new) },
+        exchangeItems: { first, second throws(FileSystemError) in
+            if edusite_exchange_paths(first, second) != 0 { throw LiveDisk.error(first, "swap with \(second)") }
+        },
+        readLink: { path throws(FileSystemError) in try LiveDisk.readLink(path) },
+        createSymlink: { target, path throws(FileSystemError) in try LiveDisk.symlink(target, at: path) },
+        removeFile: { path throws(FileSystemError) in
+            if unlink(path) != 0 && errno != ENOENT { throw LiveDisk.error(path, "remove") }
+        },
+        removeEmptyDirectory: { path throws(FileSystemError) in
+            if rmdir(path) != 0 && errno != ENOENT { throw LiveDisk.error(path, "remove folder") }
+        },
+        setPermissions: { path, mode throws(FileSystemError) in
+            if chmod(path, mode_t(mode)) != 0 { throw LiveDisk.error(path, "set permissions of") }
+        }
     )
 }
 
@@ -33,6 +51,7 @@ enum LiveDisk {
             case EISDIR: .isADirectory
             case EACCES, EPERM: .permissionDenied
             case EEXIST: .exists
+            case ENOTEMPTY: .notEmpty
             default: .other(code)
             }
         return FileSystemError(path: path, reason: reason, operation: operation)
@@ -126,15 +145,62 @@ enum LiveDisk {
         return itemInfo(status)
     }
 
+    static func linkInfo(_ path: String) -> ItemInfo? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return itemInfo(status)
+    }
+
     private static func itemInfo(_ status: stat) -> ItemInfo {
         let kind: ItemInfo.Kind =
             switch status.st_mode & S_IFMT {
             case S_IFREG: .file
             case S_IFDIR: .directory
+            case S_IFLNK: .symlink
             default: .other
             }
         let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
-        return ItemInfo(kind: kind, size: Int(status.st_size), modifiedNanoseconds: modified)
+        return ItemInfo(
+            kind: kind, size: Int(status.st_size), modifiedNanoseconds: modified,
+            identity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)),
+            permissions: UInt32(status.st_mode & 0o7777))
+    }
+
+    /// `O_EXCL`: fails on any existing name, a symlink included, so nothing is written through one.
+    static func create(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) -> ItemInfo {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
+        var fd = open(path, flags, 0o644)
+        if fd < 0 && errno == ENOENT {
+            try makeDirectories(Path.parent(path))
+            fd = open(path, flags, 0o644)
+        }
+        guard fd >= 0 else { throw error(path, "create") }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw error(path, "create") }
+        return itemInfo(status)
+    }
+
+    static func link(_ existing: String, _ new: String) throws(FileSystemError) {
+        if Glibc.link(existing, new) == 0 { return }
+        guard errno == ENOENT, info(Path.parent(new)) == nil else { throw error(new, "link") }
+        try makeDirectories(Path.parent(new))
+        if Glibc.link(existing, new) != 0 { throw error(new, "link") }
+    }
+
+    static func readLink(_ path: String) throws(FileSystemError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { throw error(path, "read link") }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func symlink(_ target: String, at path: String) throws(FileSystemError) {
+        if Glibc.symlink(target, path) == 0 { return }
+        guard errno == ENOENT else { throw error(path, "create link") }
+        try makeDirectories(Path.parent(path))
+        if Glibc.symlink(target, path) != 0 { throw error(path, "create link") }
     }
 
     static func write(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
@@ -145,6 +211,10 @@ enum LiveDisk {
         }
         guard fd >= 0 else { throw error(path, "write") }
         defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileSystemError) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in

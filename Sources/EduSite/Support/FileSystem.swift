@@ -32,6 +32,29 @@ public struct FileSystem: Sendable {
     /// `itemInfo` each child.
     public var listDirectoryWithInfo: (@Sendable (String) throws(FileSystemError) -> [(DirectoryEntry, ItemInfo)])?
 
+    // What the Write stage needs to replace an output folder in one step without touching a file it
+    // did not write: new files only, hard links, a swap of two folders, and removals that never recurse.
+
+    /// What is at a path itself, a symlink not followed (`.symlink`); nil when nothing is.
+    public var linkInfo: @Sendable (String) -> ItemInfo?
+    /// Creates a file that must not exist yet, creating missing parent folders, and returns what it
+    /// now is. It never writes through an existing name, which may be a hard link to a file of someone else's.
+    public var createFile: @Sendable (String, [UInt8]) throws(FileSystemError) -> ItemInfo
+    /// A second name for an existing file (a hard link), creating missing parent folders.
+    public var linkFile: @Sendable (_ existing: String, _ new: String) throws(FileSystemError) -> Void
+    /// Swaps what two paths name, in one step.
+    public var exchangeItems: @Sendable (String, String) throws(FileSystemError) -> Void
+    /// Where a symlink points, as written in it.
+    public var readLink: @Sendable (String) throws(FileSystemError) -> String
+    /// Makes a symlink at the second path pointing at the first.
+    public var createSymlink: @Sendable (_ target: String, _ at: String) throws(FileSystemError) -> Void
+    /// Removes one file or symlink, never a folder.
+    public var removeFile: @Sendable (String) throws(FileSystemError) -> Void
+    /// Removes a folder only when it is empty (`.notEmpty` otherwise).
+    public var removeEmptyDirectory: @Sendable (String) throws(FileSystemError) -> Void
+    /// Sets a file's or folder's permission bits (a folder kept across a swap keeps its own).
+    public var setPermissions: @Sendable (String, UInt32) throws(FileSystemError) -> Void
+
     public init(
         readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
         listDirectory: @escaping @Sendable (String) throws(FileSystemError) -> [DirectoryEntry],
@@ -41,9 +64,27 @@ public struct FileSystem: Sendable {
         removeItem: @escaping @Sendable (String) throws(FileSystemError) -> Void,
         moveItem: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
         copyFile: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
-        listDirectoryWithInfo: (@Sendable (String) throws(FileSystemError) -> [(DirectoryEntry, ItemInfo)])? = nil
+        listDirectoryWithInfo: (@Sendable (String) throws(FileSystemError) -> [(DirectoryEntry, ItemInfo)])? = nil,
+        linkInfo: @escaping @Sendable (String) -> ItemInfo?,
+        createFile: @escaping @Sendable (String, [UInt8]) throws(FileSystemError) -> ItemInfo,
+        linkFile: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
+        exchangeItems: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
+        readLink: @escaping @Sendable (String) throws(FileSystemError) -> String,
+        createSymlink: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
+        removeFile: @escaping @Sendable (String) throws(FileSystemError) -> Void,
+        removeEmptyDirectory: @escaping @Sendable (String) throws(FileSystemError) -> Void,
+        setPermissions: @escaping @Sendable (String, UInt32) throws(FileSystemError) -> Void
     ) {
+        self.setPermissions = setPermissions
         self.listDirectoryWithInfo = listDirectoryWithInfo
+        self.linkInfo = linkInfo
+        self.createFile = createFile
+        self.linkFile = linkFile
+        self.exchangeItems = exchangeItems
+        self.readLink = readLink
+        self.createSymlink = createSymlink
+        self.removeFile = removeFile
+        self.removeEmptyDirectory = removeEmptyDirectory
         self.readFile = readFile
         self.listDirectory = listDirectory
         self.itemInfo = itemInfo
@@ -65,22 +106,42 @@ public struct DirectoryEntry: Sendable, Hashable {
 }
 
 public struct ItemInfo: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case file, directory, other }
+    /// `.symlink` only from `linkInfo`; `itemInfo` follows links.
+    public enum Kind: Sendable, Hashable { case file, directory, symlink, other }
     public var kind: Kind
     public var size: Int
     /// Last modification, in nanoseconds since 1970 (a write counter for in-memory trees).
     public var modifiedNanoseconds: Int64
-    public init(kind: Kind, size: Int, modifiedNanoseconds: Int64 = 0) {
+    /// The file's identity on its disk (device and inode): two names of one file share it.
+    public var identity: FileIdentity
+    /// Permission bits (`0o755`); 0 where the file system has none.
+    public var permissions: UInt32
+    public init(
+        kind: Kind, size: Int, modifiedNanoseconds: Int64 = 0, identity: FileIdentity = FileIdentity(), permissions: UInt32 = 0
+    ) {
         self.kind = kind
         self.size = size
         self.modifiedNanoseconds = modifiedNanoseconds
+        self.identity = identity
+        self.permissions = permissions
     }
+}
+
+/// Device and inode number: what a file is, whatever its name.
+public struct FileIdentity: Sendable, Hashable, CustomStringConvertible {
+    public var device: UInt64
+    public var inode: UInt64
+    public init(device: UInt64 = 0, inode: UInt64 = 0) {
+        self.device = device
+        self.inode = inode
+    }
+    public var description: String { "\(device):\(inode)" }
 }
 
 /// An I/O failure: not the user's content being wrong, but the disk refusing.
 public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Reason: Sendable, Hashable {
-        case notFound, notADirectory, isADirectory, permissionDenied, exists, other(Int32)
+        case notFound, notADirectory, isADirectory, permissionDenied, exists, notEmpty, other(Int32)
     }
     public var path: String
     public var reason: Reason
@@ -100,9 +161,29 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
             case .isADirectory: "is a folder, not a file"
             case .permissionDenied: "permission denied"
             case .exists: "already exists"
-            case .other(let code): "system error \(code)"
+            case .notEmpty: "the folder is not empty"
+            case .other(let code): Self.words(forErrno: code)
             }
         return "cannot \(operation) \(path): \(why)"
+    }
+
+    /// The disk's refusal in words, with the errno name for searching: "system error 28" says nothing.
+    static func words(forErrno code: Int32) -> String {
+        switch code {
+        case ENOSPC: "the disk is full (ENOSPC)"
+        case EDQUOT: "the disk quota is used up (EDQUOT)"
+        case EROFS: "the disk is read-only (EROFS)"
+        case EIO: "the disk reported an input/output error (EIO); it may be failing"
+        case ELOOP: "too many symbolic links, or a link that points back at itself (ELOOP)"
+        case ENAMETOOLONG: "the name is too long (ENAMETOOLONG)"
+        case EXDEV: "it is on another disk (EXDEV)"
+        case EMLINK: "too many links to one file or folder (EMLINK)"
+        case EBUSY: "it is in use, e.g. a mount point (EBUSY)"
+        case EMFILE, ENFILE: "too many open files (EMFILE)"
+        case ENOMEM: "out of memory (ENOMEM)"
+        case EINVAL: "the disk does not support this (EINVAL)"
+        default: "system error \(code)"
+        }
     }
 }
 

@@ -1,0 +1,108 @@
+/// Brings an output folder's work folder back to rest: after a build's swap (its own tidying, run by
+/// `commit`), or after a build that was stopped at any point (`kill -9`, a power cut), run by the next
+/// build first. Whatever the moment of the stop, the output is the old site or the new one; this
+/// finishes the record of which, and removes what EduSite wrote of the old one.
+struct OutputRecovery {
+    let folder: OutputFolder
+    let fileSystem: FileSystem
+
+    /// Warnings: what could not be tidied, and files that were not EduSite's that it set aside.
+    func run() -> [Diagnostic] {
+        let fs = fileSystem
+        guard fs.linkInfo(folder.work)?.kind == .directory else { return [] }
+        var notes: [Diagnostic] = []
+        let stagingIdentity = (try? fs.readFile(folder.stagingIdentityFile)).flatMap(Self.identity)
+        var outputIdentity = fs.linkInfo(folder.path)?.identity
+        let staging = fs.linkInfo(folder.staging)
+        let previousRecord = Path.join(folder.work, "previous.record")
+        do throws(FileSystemError) {
+            // Stopped between the two renames of a disk that cannot swap: the second one.
+            if outputIdentity == nil, let stagingIdentity, staging?.identity == stagingIdentity,
+                fs.linkInfo(folder.previous) != nil
+            {
+                try fs.moveItem(folder.staging, folder.path)
+                outputIdentity = stagingIdentity
+            }
+            if let stagingIdentity, outputIdentity == stagingIdentity {
+                // The swap happened: the new record stands, the old output waits to be removed.
+                if fs.fileExists(folder.nextRecordFile) {
+                    if fs.fileExists(folder.recordFile) { try fs.moveItem(folder.recordFile, previousRecord) }
+                    try fs.moveItem(folder.nextRecordFile, folder.recordFile)
+                }
+                if fs.linkInfo(folder.staging) != nil { try fs.moveItem(folder.staging, folder.previous) }
+            } else if let staging {
+                if let stagingIdentity, staging.identity == stagingIdentity {
+                    // A staging folder never swapped in: this build's new files and second names only.
+                    try fs.removeItem(folder.staging)
+                } else {
+                    notes += removeWritten(in: folder.staging, record: nil)
+                }
+                try fs.removeFile(folder.nextRecordFile)
+            } else {
+                try fs.removeFile(folder.nextRecordFile)
+            }
+            try fs.removeFile(folder.stagingIdentityFile)
+        } catch {
+            notes.append(
+                Diagnostic(
+                    .outputNotTidied, .warning, "could not tidy EduSite's own folder `\(folder.work)`: \(error)", at: nil,
+                    hint: "the output is complete; the next build tries again"))
+            return notes
+        }
+        if fs.linkInfo(folder.previous) != nil {
+            let record = (try? fs.readFile(previousRecord)).flatMap(OutputRecord.init(decoding:))
+            notes += removeWritten(in: folder.previous, record: record)
+        }
+        try? fs.removeFile(previousRecord)
+        return notes
+    }
+
+    /// Removes from an old output what EduSite wrote there and what the new output still has (a second
+    /// name of the same file), then the folders left empty. Anything else is set aside and reported.
+    private func removeWritten(in tree: String, record: OutputRecord?) -> [Diagnostic] {
+        let fs = fileSystem
+        guard let scan = try? OutputScan.read(tree, fileSystem: fs) else {
+            return [leftBehind(tree, count: nil)]
+        }
+        var left = 0
+        for (path, info) in scan.items {
+            let ours = record?.written[path]?.matches(info) == true
+            if ours || stillInOutput(path, info, under: tree) {
+                if (try? fs.removeFile(Path.join(tree, path))) == nil { left += 1 }
+            } else {
+                left += 1
+            }
+        }
+        for (path, _) in scan.folders.reversed() { try? fs.removeEmptyDirectory(Path.join(tree, path)) }
+        try? fs.removeEmptyDirectory(tree)
+        guard left > 0 else { return [] }
+        let kept = Path.join(folder.work, "kept-\(BuildCacheFolder.now())")
+        let place = (try? fs.moveItem(tree, kept)) == nil ? tree : kept
+        return [leftBehind(place, count: left)]
+    }
+
+    /// The same file (or the same link) is in the new output under this name: removing the old name loses nothing.
+    private func stillInOutput(_ path: String, _ info: ItemInfo, under tree: String) -> Bool {
+        let fs = fileSystem
+        let live = Path.join(folder.path, path)
+        guard let now = fs.linkInfo(live), now.kind == info.kind else { return false }
+        if info.kind == .symlink {
+            return (try? fs.readLink(live)) != nil && (try? fs.readLink(live)) == (try? fs.readLink(Path.join(tree, path)))
+        }
+        return now.identity == info.identity
+    }
+
+    private func leftBehind(_ place: String, count: Int?) -> Diagnostic {
+        let what = count.map { "\($0) file(s)" } ?? "files"
+        return Diagnostic(
+            .outputNotTidied, .warning,
+            "\(what) that EduSite did not write were in the old output and are not in the new one; they were kept in `\(place)`",
+            at: nil, hint: "they were added while the site was being built; look at them and move or delete them yourself")
+    }
+
+    private static func identity(_ bytes: [UInt8]) -> FileIdentity? {
+        let parts = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == ":" || $0 == "\n" })
+        guard parts.count == 2, let device = UInt64(parts[0]), let inode = UInt64(parts[1]) else { return nil }
+        return FileIdentity(device: device, inode: inode)
+    }
+}

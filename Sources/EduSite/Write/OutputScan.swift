@@ -1,0 +1,56 @@
+/// What an output folder holds, every name looked at itself (symlinks not followed, hidden names
+/// included): the Write stage decides from this what is EduSite's and what is someone else's.
+struct OutputScan: Sendable {
+    /// The folder's own identity; nil when there is no folder yet.
+    var identity: FileIdentity?
+    var permissions: UInt32?
+    /// Files and symlinks, by path relative to the folder.
+    var items: [String: ItemInfo] = [:]
+    /// Every folder below it with its permission bits, parents before children.
+    var folders: [(path: String, permissions: UInt32)] = []
+    var emptyFolders: [String] = []
+
+    var isEmpty: Bool { items.isEmpty && folders.isEmpty }
+    var count: Int { items.count + emptyFolders.count }
+
+    /// Refuses what cannot be kept in place across a swap: pipes, sockets and devices, and another disk
+    /// mounted inside the folder.
+    static func read(_ root: String, fileSystem: FileSystem) throws(DiagnosticError) -> OutputScan {
+        guard let info = fileSystem.linkInfo(root), info.kind == .directory else { return OutputScan() }
+        var scan = OutputScan(identity: info.identity, permissions: info.permissions)
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? root : Path.join(root, relative)
+            let entries: [DirectoryEntry]
+            do throws(FileSystemError) {
+                entries = try fileSystem.listDirectory(absolute)
+            } catch {
+                throw DiagnosticError(OutputFailure.diagnostic(error, outputUnchanged: true))
+            }
+            if entries.isEmpty, !relative.isEmpty { scan.emptyFolders.append(relative) }
+            for entry in entries.sorted(by: { FileSystem.precedesInByteOrder($0.name, $1.name) }).reversed() {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                let path = Path.join(root, child)
+                guard let found = fileSystem.linkInfo(path) else { continue }  // gone since listed
+                if found.identity.device != info.identity.device {
+                    throw refusal(path, "is on another disk mounted inside the output folder")
+                }
+                switch found.kind {
+                case .directory:
+                    scan.folders.append((child, found.permissions))
+                    pending.append(child)
+                case .file, .symlink: scan.items[child] = found
+                case .other: throw refusal(path, "is a special file (a pipe, socket or device)")
+                }
+            }
+        }
+        return scan
+    }
+
+    private static func refusal(_ path: String, _ what: String) -> DiagnosticError {
+        DiagnosticError(
+            Diagnostic(
+                .foreignOutputFolder, .error, "`\(path)` \(what); EduSite cannot keep it in place while replacing the output",
+                at: nil, hint: "move it out of the output folder, or choose an output folder of the site's own"))
+    }
+}
