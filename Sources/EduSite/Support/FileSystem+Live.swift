@@ -28,7 +28,6 @@ extension FileSystem {
             if edusite_exchange_paths(first, second) != 0 { throw LiveDisk.error(first, "swap with \(second)") }
         },
         readLink: { path throws(FileSystemError) in try LiveDisk.readLink(path) },
-        createSymlink: { target, path throws(FileSystemError) in try LiveDisk.symlink(target, at: path) },
         removeFile: { path throws(FileSystemError) in
             if unlink(path) != 0 && errno != ENOENT { throw LiveDisk.error(path, "remove") }
         },
@@ -194,13 +193,6 @@ enum LiveDisk {
         let count = readlink(path, &buffer, buffer.count - 1)
         guard count >= 0 else { throw error(path, "read link") }
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    static func symlink(_ target: String, at path: String) throws(FileSystemError) {
-        if Glibc.symlink(target, path) == 0 { return }
-        guard errno == ENOENT else { throw error(path, "create link") }
-        try makeDirectories(Path.parent(path))
-        if Glibc.symlink(target, path) != 0 { throw error(path, "create link") }
     }
 
     static func write(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {

@@ -22,7 +22,6 @@ extension FileSystem {
             linkFile: { existing, new throws(FileSystemError) in try tree.link(existing, new) },
             exchangeItems: { first, second throws(FileSystemError) in try tree.exchange(first, second) },
             readLink: { path throws(FileSystemError) in try tree.readLink(path) },
-            createSymlink: { target, path throws(FileSystemError) in try tree.symlink(target, at: path) },
             removeFile: { path throws(FileSystemError) in try tree.removeFile(path) },
             removeEmptyDirectory: { path throws(FileSystemError) in try tree.removeEmptyDirectory(path) },
             setPermissions: { _, _ in }
@@ -66,6 +65,11 @@ public final class MemoryTree: Sendable {
         nodes.withLock { nodes in
             nodes.compactMapValues { if case .file(let bytes, _) = $0 { bytes } else { nil } }
         }
+    }
+
+    /// Every symlink now in the tree.
+    public var symlinks: [String] {
+        nodes.withLock { nodes in nodes.compactMap { if case .symlink = $0.value { $0.key } else { nil } } }
     }
 
     public func contents(of path: String) -> String? {

@@ -46,8 +46,6 @@ public struct FileSystem: Sendable {
     public var exchangeItems: @Sendable (String, String) throws(FileSystemError) -> Void
     /// Where a symlink points, as written in it.
     public var readLink: @Sendable (String) throws(FileSystemError) -> String
-    /// Makes a symlink at the second path pointing at the first.
-    public var createSymlink: @Sendable (_ target: String, _ at: String) throws(FileSystemError) -> Void
     /// Removes one file or symlink, never a folder.
     public var removeFile: @Sendable (String) throws(FileSystemError) -> Void
     /// Removes a folder only when it is empty (`.notEmpty` otherwise).
@@ -70,7 +68,6 @@ public struct FileSystem: Sendable {
         linkFile: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
         exchangeItems: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
         readLink: @escaping @Sendable (String) throws(FileSystemError) -> String,
-        createSymlink: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
         removeFile: @escaping @Sendable (String) throws(FileSystemError) -> Void,
         removeEmptyDirectory: @escaping @Sendable (String) throws(FileSystemError) -> Void,
         setPermissions: @escaping @Sendable (String, UInt32) throws(FileSystemError) -> Void
@@ -82,7 +79,6 @@ public struct FileSystem: Sendable {
         self.linkFile = linkFile
         self.exchangeItems = exchangeItems
         self.readLink = readLink
-        self.createSymlink = createSymlink
         self.removeFile = removeFile
         self.removeEmptyDirectory = removeEmptyDirectory
         self.readFile = readFile

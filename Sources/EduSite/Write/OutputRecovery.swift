@@ -35,7 +35,7 @@ struct OutputRecovery {
                     // A staging folder never swapped in: this build's new files and second names only.
                     try fs.removeItem(folder.staging)
                 } else {
-                    notes += removeWritten(in: folder.staging, record: nil)
+                    notes += removeWritten(in: folder.staging, record: nil).0
                 }
                 try fs.removeFile(folder.nextRecordFile)
             } else {
@@ -51,52 +51,58 @@ struct OutputRecovery {
         }
         if fs.linkInfo(folder.previous) != nil {
             let record = (try? fs.readFile(previousRecord)).flatMap(OutputRecord.init(decoding:))
-            notes += removeWritten(in: folder.previous, record: record)
+            let (found, done) = removeWritten(in: folder.previous, record: record)
+            notes += found
+            if done { try? fs.removeFile(previousRecord) }
+        } else {
+            try? fs.removeFile(previousRecord)
         }
-        try? fs.removeFile(previousRecord)
         return notes
     }
 
     /// Removes from an old output what EduSite wrote there and what the new output still has (a second
     /// name of the same file), then the folders left empty. Anything else is set aside and reported.
-    private func removeWritten(in tree: String, record: OutputRecord?) -> [Diagnostic] {
+    /// Not done when the disk refused a removal: the next build tries again.
+    private func removeWritten(in tree: String, record: OutputRecord?) -> ([Diagnostic], done: Bool) {
         let fs = fileSystem
-        guard let scan = try? OutputScan.read(tree, fileSystem: fs) else {
-            return [leftBehind(tree, count: nil)]
+        let scan: OutputScan
+        do throws(DiagnosticError) {
+            scan = try OutputScan.read(tree, fileSystem: fs)
+        } catch {
+            return (error.diagnostics.map { var d = $0; d.severity = .warning; d.code = .outputNotTidied; return d }, false)
         }
-        var left = 0
+        var foreign = 0
+        var refusal: FileSystemError?
         for (path, info) in scan.items {
-            let ours = record?.written[path]?.matches(info) == true
-            if ours || stillInOutput(path, info, under: tree) {
-                if (try? fs.removeFile(Path.join(tree, path))) == nil { left += 1 }
-            } else {
-                left += 1
+            guard record?.written[path]?.matches(info) == true || stillInOutput(path, info) else {
+                foreign += 1
+                continue
             }
+            do throws(FileSystemError) { try fs.removeFile(Path.join(tree, path)) } catch { refusal = refusal ?? error }
         }
         for (path, _) in scan.folders.reversed() { try? fs.removeEmptyDirectory(Path.join(tree, path)) }
         try? fs.removeEmptyDirectory(tree)
-        guard left > 0 else { return [] }
+        if let refusal {
+            return ([Diagnostic(
+                .outputNotTidied, .warning, "the new output is in place, but EduSite could not remove its old files from `\(tree)`: \(refusal)",
+                at: nil, hint: "the next build tries again")], false)
+        }
+        guard foreign > 0 else { return ([], true) }
         let kept = Path.join(folder.work, "kept-\(BuildCacheFolder.now())")
         let place = (try? fs.moveItem(tree, kept)) == nil ? tree : kept
-        return [leftBehind(place, count: left)]
+        return ([leftBehind(place, count: foreign)], place == kept)
     }
 
-    /// The same file (or the same link) is in the new output under this name: removing the old name loses nothing.
-    private func stillInOutput(_ path: String, _ info: ItemInfo, under tree: String) -> Bool {
-        let fs = fileSystem
-        let live = Path.join(folder.path, path)
-        guard let now = fs.linkInfo(live), now.kind == info.kind else { return false }
-        if info.kind == .symlink {
-            return (try? fs.readLink(live)) != nil && (try? fs.readLink(live)) == (try? fs.readLink(Path.join(tree, path)))
-        }
-        return now.identity == info.identity
+    /// The same file (or symlink) is in the new output under this name: removing the old name loses nothing.
+    private func stillInOutput(_ path: String, _ info: ItemInfo) -> Bool {
+        guard let now = fileSystem.linkInfo(Path.join(folder.path, path)) else { return false }
+        return now.kind == info.kind && now.identity == info.identity
     }
 
-    private func leftBehind(_ place: String, count: Int?) -> Diagnostic {
-        let what = count.map { "\($0) file(s)" } ?? "files"
-        return Diagnostic(
+    private func leftBehind(_ place: String, count: Int) -> Diagnostic {
+        Diagnostic(
             .outputNotTidied, .warning,
-            "\(what) that EduSite did not write were in the old output and are not in the new one; they were kept in `\(place)`",
+            "\(count) file(s) that EduSite did not write were in the old output and are not in the new one; they were kept in `\(place)`",
             at: nil, hint: "they were added while the site was being built; look at them and move or delete them yourself")
     }
 

@@ -218,11 +218,8 @@ public final class OutputTransaction: Sendable {
         for (path, info) in foreign {
             let source = Path.join(folder.path, path)
             let target = Path.join(folder.staging, path)
-            if info.kind == .symlink {
-                try fs.createSymlink(try fs.readLink(source), target)
-            } else {
-                try fs.linkFile(source, target)
-            }
+            // A symlink gets a second name too (Linux links the link itself): it is never followed.
+            try fs.linkFile(source, target)
             kept[path] = OutputRecord.Stamp(info)
         }
         state.withLock { $0.kept = kept }
