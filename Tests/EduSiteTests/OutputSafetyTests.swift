@@ -69,7 +69,7 @@ import Testing
         "/", "/etc", "/etc/nginx", "/usr", "/usr/share/nginx", "/var", "/var/lib/x", "/home", "/home/teacher", "/root",
         "/tmp", "/proc/self", "/site", "/site/content", "/site/content/x", "/site/static", "/site/layouts", "/site/themes",
         "/site/.edusite", "/site/.edusite/cache", "/site/.git", "/data/.edusite/output-x", "/data/teacher",
-        "/data/link-to-etc", "/data/link-to-etc/www", "/site/site.yaml",
+        "/data/link-to-etc", "/data/link-to-etc/www", "/site/site.yaml", "/dev", "/dev/shm", "/dev/pts",
     ]
 
     @Test(arguments: refusedOutputs)
@@ -83,7 +83,7 @@ import Testing
         #expect(tree.files == before)
     }
 
-    @Test(arguments: ["/var/www/school", "/srv/www", "/tmp/out", "/site/public", "/data/teacher/site", "/site/ban-in"])
+    @Test(arguments: ["/var/www/school", "/srv/www", "/tmp/out", "/site/public", "/data/teacher/site", "/site/ban-in", "/dev/shm/bench/site/public"])
     func acceptsOutputFoldersOfTheSitesOwn(_ output: String) {
         let (fileSystem, _) = Sites.basic().fileSystem()
         let report = SiteBuilder(fileSystem: fileSystem).build(Self.request(output: output, home: "/data/teacher"))

@@ -40,6 +40,7 @@ public struct OutputFolderPolicy: Sendable {
         "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/libx32", "/media", "/mnt", "/opt",
         "/proc", "/root", "/run", "/sbin", "/snap", "/srv", "/sys", "/tmp", "/usr", "/usr/local", "/var", "/var/backups",
         "/var/cache", "/var/lib", "/var/log", "/var/mail", "/var/opt", "/var/spool", "/var/tmp", "/var/www",
+        "/dev/shm",
     ]
     /// Never anything inside these: the system itself, not data a web server serves.
     static let systemTrees: [String] = [
@@ -47,6 +48,8 @@ public struct OutputFolderPolicy: Sendable {
         "/usr/bin", "/usr/include", "/usr/lib", "/usr/libexec", "/usr/sbin", "/usr/share", "/var/cache", "/var/lib",
         "/var/log", "/var/spool",
     ]
+    /// Inside a system tree but a place for anyone's work: the shared RAM disk (benchmarks, CI scratch).
+    static let workTreesInSystemTrees = ["/dev/shm"]
     /// The site's own folders: its sources, and EduSite's cache.
     static let siteFolders = ["content", "static", "layouts", "themes", ".edusite", ".git"]
 
@@ -59,7 +62,10 @@ public struct OutputFolderPolicy: Sendable {
                 hint: "name an output folder such as `public` with -o"))
         }
         let shown = out == asWritten ? "`\(output)`" : "`\(output)` (which is `\(out)`)"
-        if Self.systemFolders.contains(out) || Self.systemTrees.contains(where: { Path.relative(out, to: $0) != nil }) {
+        let inSystemTree =
+            Self.systemTrees.contains { Path.relative(out, to: $0) != nil }
+            && !Self.workTreesInSystemTrees.contains { Path.relative(out, to: $0) != nil }
+        if Self.systemFolders.contains(out) || inSystemTree {
             return .failure(refusal("refusing to write the site into \(shown): it is a system folder",
                 hint: "name a folder of the site's own, such as `/var/www/my-school` or `public` (the default)"))
         }
