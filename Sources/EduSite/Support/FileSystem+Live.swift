@@ -34,9 +34,7 @@ extension FileSystem {
         removeEmptyDirectory: { path throws(FileSystemError) in
             if rmdir(path) != 0 && errno != ENOENT { throw LiveDisk.error(path, "remove folder") }
         },
-        setPermissions: { path, mode throws(FileSystemError) in
-            if chmod(path, mode_t(mode)) != 0 { throw LiveDisk.error(path, "set permissions of") }
-        }
+        copyAttributes: { path, info throws(FileSystemError) in try LiveDisk.copyAttributes(path, info) }
     )
 }
 
@@ -162,7 +160,26 @@ enum LiveDisk {
         return ItemInfo(
             kind: kind, size: Int(status.st_size), modifiedNanoseconds: modified,
             identity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)),
-            permissions: UInt32(status.st_mode & 0o7777))
+            permissions: UInt32(status.st_mode & 0o7777), owner: status.st_uid, group: status.st_gid)
+    }
+
+    static func copyAttributes(_ path: String, _ info: ItemInfo) throws(FileSystemError) {
+        var current = stat()
+        if lstat(path, &current) != 0 { throw error(path, "look at") }
+        // Giving a folder to another user needs root; without it the folder stays the builder's own.
+        if current.st_uid != info.owner || current.st_gid != info.group,
+            lchown(path, info.owner, info.group) != 0, errno != EPERM
+        {
+            throw error(path, "set the owner of")
+        }
+        if chmod(path, mode_t(info.permissions)) != 0 { throw error(path, "set permissions of") }
+        let seconds = info.modifiedNanoseconds / 1_000_000_000
+        let nanoseconds = info.modifiedNanoseconds % 1_000_000_000
+        var times = [
+            timespec(tv_sec: 0, tv_nsec: (1 << 30) - 2),  // UTIME_OMIT, a C macro Swift does not import: keep the access time
+            timespec(tv_sec: Int(seconds), tv_nsec: Int(nanoseconds)),
+        ]
+        if utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) != 0 { throw error(path, "set the time of") }
     }
 
     /// `O_EXCL`: fails on any existing name, a symlink included, so nothing is written through one.

@@ -24,7 +24,7 @@ extension FileSystem {
             readLink: { path throws(FileSystemError) in try tree.readLink(path) },
             removeFile: { path throws(FileSystemError) in try tree.removeFile(path) },
             removeEmptyDirectory: { path throws(FileSystemError) in try tree.removeEmptyDirectory(path) },
-            setPermissions: { _, _ in }
+            copyAttributes: { _, _ in }
         )
     }
 }

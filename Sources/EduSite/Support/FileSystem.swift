@@ -50,8 +50,9 @@ public struct FileSystem: Sendable {
     public var removeFile: @Sendable (String) throws(FileSystemError) -> Void
     /// Removes a folder only when it is empty (`.notEmpty` otherwise).
     public var removeEmptyDirectory: @Sendable (String) throws(FileSystemError) -> Void
-    /// Sets a file's or folder's permission bits (a folder kept across a swap keeps its own).
-    public var setPermissions: @Sendable (String, UInt32) throws(FileSystemError) -> Void
+    /// Gives a folder the permission bits, owner and modification time of another (a folder of someone
+    /// else's, made anew in the staging folder, keeps what it had).
+    public var copyAttributes: @Sendable (String, ItemInfo) throws(FileSystemError) -> Void
 
     public init(
         readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
@@ -70,9 +71,9 @@ public struct FileSystem: Sendable {
         readLink: @escaping @Sendable (String) throws(FileSystemError) -> String,
         removeFile: @escaping @Sendable (String) throws(FileSystemError) -> Void,
         removeEmptyDirectory: @escaping @Sendable (String) throws(FileSystemError) -> Void,
-        setPermissions: @escaping @Sendable (String, UInt32) throws(FileSystemError) -> Void
+        copyAttributes: @escaping @Sendable (String, ItemInfo) throws(FileSystemError) -> Void
     ) {
-        self.setPermissions = setPermissions
+        self.copyAttributes = copyAttributes
         self.listDirectoryWithInfo = listDirectoryWithInfo
         self.linkInfo = linkInfo
         self.createFile = createFile
@@ -112,14 +113,20 @@ public struct ItemInfo: Sendable, Hashable {
     public var identity: FileIdentity
     /// Permission bits (`0o755`); 0 where the file system has none.
     public var permissions: UInt32
+    /// The owning user and group (0 where the file system has none).
+    public var owner: UInt32
+    public var group: UInt32
     public init(
-        kind: Kind, size: Int, modifiedNanoseconds: Int64 = 0, identity: FileIdentity = FileIdentity(), permissions: UInt32 = 0
+        kind: Kind, size: Int, modifiedNanoseconds: Int64 = 0, identity: FileIdentity = FileIdentity(), permissions: UInt32 = 0,
+        owner: UInt32 = 0, group: UInt32 = 0
     ) {
         self.kind = kind
         self.size = size
         self.modifiedNanoseconds = modifiedNanoseconds
         self.identity = identity
         self.permissions = permissions
+        self.owner = owner
+        self.group = group
     }
 }
 

@@ -3,11 +3,12 @@
 struct OutputScan: Sendable {
     /// The folder's own identity; nil when there is no folder yet.
     var identity: FileIdentity?
-    var permissions: UInt32?
+    /// The folder itself, as found: the new output gets its permissions, owner and time.
+    var info: ItemInfo?
     /// Files and symlinks, by path relative to the folder.
     var items: [String: ItemInfo] = [:]
-    /// Every folder below it with its permission bits, parents before children.
-    var folders: [(path: String, permissions: UInt32)] = []
+    /// Every folder below it as found, parents before children.
+    var folders: [(path: String, info: ItemInfo)] = []
     var emptyFolders: [String] = []
 
     var isEmpty: Bool { items.isEmpty && folders.isEmpty }
@@ -17,7 +18,7 @@ struct OutputScan: Sendable {
     /// mounted inside the folder.
     static func read(_ root: String, fileSystem: FileSystem) throws(DiagnosticError) -> OutputScan {
         guard let info = fileSystem.linkInfo(root), info.kind == .directory else { return OutputScan() }
-        var scan = OutputScan(identity: info.identity, permissions: info.permissions)
+        var scan = OutputScan(identity: info.identity, info: info)
         var pending = [""]
         while let relative = pending.popLast() {
             let absolute = relative.isEmpty ? root : Path.join(root, relative)
@@ -37,7 +38,7 @@ struct OutputScan: Sendable {
                 }
                 switch found.kind {
                 case .directory:
-                    scan.folders.append((child, found.permissions))
+                    scan.folders.append((child, found))
                     pending.append(child)
                 case .file, .symlink: scan.items[child] = found
                 case .other: throw refusal(path, "is a special file (a pipe, socket or device)")

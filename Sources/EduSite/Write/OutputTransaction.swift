@@ -31,6 +31,8 @@ public final class OutputTransaction: Sendable {
         var written: [String: OutputRecord.Stamp] = [:]
         var carried: [String: OutputRecord.Stamp] = [:]
         var kept: [String: OutputRecord.Stamp] = [:]
+        /// Folders of the old output made anew in the staging folder, with what they were.
+        var carriedFolders: [(String, ItemInfo)] = []
         var finished = false
     }
     private let state = Mutex(State())
@@ -143,8 +145,11 @@ public final class OutputTransaction: Sendable {
     /// be tidied is returned as warnings.
     public func commit() throws(DiagnosticError) -> [Diagnostic] {
         let fs = fileSystem
-        let (written, carried, kept) = state.withLock { ($0.written, $0.carried, $0.kept) }
+        let (written, carried, kept, carriedFolders) = state.withLock { ($0.written, $0.carried, $0.kept, $0.carriedFolders) }
         do throws(FileSystemError) {
+            // Last, when nothing more goes into them: a folder's time changes with every name added.
+            for (path, info) in carriedFolders.reversed() { try fs.copyAttributes(Path.join(folder.staging, path), info) }
+            if let info = existing.info { try fs.copyAttributes(folder.staging, info) }
             guard let identity = fs.linkInfo(folder.staging)?.identity else {
                 throw FileSystemError(path: folder.staging, reason: .notFound, operation: "find")
             }
@@ -192,7 +197,6 @@ public final class OutputTransaction: Sendable {
             }
             try fs.removeFile(folder.stagingIdentityFile)
             _ = try fs.createFile(folder.stagingIdentityFile, Array("\(identity)\n".utf8))
-            if let permissions = existing.permissions, permissions != 0 { try fs.setPermissions(folder.staging, permissions) }
             try carryForeign()
         } catch {
             discard()
@@ -210,9 +214,10 @@ public final class OutputTransaction: Sendable {
             var parent = Path.parent(path)
             while !parent.isEmpty, needed.insert(parent).inserted { parent = Path.parent(parent) }
         }
-        for (path, permissions) in existing.folders where needed.contains(path) {
+        var carriedFolders: [(String, ItemInfo)] = []
+        for (path, info) in existing.folders where needed.contains(path) {
             try fs.createDirectory(Path.join(folder.staging, path))
-            if permissions != 0 { try fs.setPermissions(Path.join(folder.staging, path), permissions) }
+            carriedFolders.append((path, info))
         }
         var kept: [String: OutputRecord.Stamp] = [:]
         for (path, info) in foreign {
@@ -222,7 +227,10 @@ public final class OutputTransaction: Sendable {
             try fs.linkFile(source, target)
             kept[path] = OutputRecord.Stamp(info)
         }
-        state.withLock { $0.kept = kept }
+        state.withLock { state in
+            state.kept = kept
+            state.carriedFolders = carriedFolders
+        }
     }
 
     /// Two renames where the disk cannot swap two folders in one (then, for an instant, there is none).

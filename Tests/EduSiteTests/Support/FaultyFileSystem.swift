@@ -71,9 +71,9 @@ extension FileSystem {
             try plan.tick("remove folder", path)
             try base.removeEmptyDirectory(path)
         }
-        fs.setPermissions = { path, mode throws(FileSystemError) in
-            try plan.tick("set permissions", path)
-            try base.setPermissions(path, mode)
+        fs.copyAttributes = { path, info throws(FileSystemError) in
+            try plan.tick("set attributes", path)
+            try base.copyAttributes(path, info)
         }
         return fs
     }
