@@ -116,7 +116,7 @@ enum LiveDisk {
         return entries
     }
 
-    /// `list`, each child stat-ed by its name in the open folder.
+    /// `list`, each child stat-ed by its name in the open folder, a link as itself (not followed).
     static func listWithInfo(_ path: String) throws(FileSystemError) -> [(DirectoryEntry, ItemInfo)] {
         guard let dir = opendir(path) else { throw error(path, "list") }
         defer { closedir(dir) }
@@ -127,7 +127,9 @@ enum LiveDisk {
                 let name = raw.prefix { $0 != 0 }
                 if name.elementsEqual([UInt8(ascii: ".")]) || name.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) { return nil }
                 var status = stat()
-                let found = raw.withMemoryRebound(to: CChar.self) { fstatat(folder, $0.baseAddress!, &status, 0) == 0 }
+                let found = raw.withMemoryRebound(to: CChar.self) {
+                    fstatat(folder, $0.baseAddress!, &status, AT_SYMLINK_NOFOLLOW) == 0
+                }
                 return (String(decoding: name, as: UTF8.self), found ? itemInfo(status) : nil)
             }
             guard let (name, found) = info else { continue }
