@@ -185,3 +185,19 @@ import Testing
         #expect(report.diagnostics.map(\.code) == [.linkLeavesSite], "\(report.diagnostics)")
     }
 }
+
+/// A manifest named in `site.yaml` is read only from inside the site (or the bundled folder).
+@Suite struct ManifestPathSafetyTests {
+    @Test(arguments: [("../out/quan.yaml", DiagnosticCode.pathLeavesSite), ("compliance/quan.yaml", .linkLeavesSite)])
+    func aManifestOutsideTheSiteIsRefusedAtItsName(_ path: String, _ code: DiagnosticCode) throws {
+        var site = ComplianceManifestTests.withManifest(ComplianceManifestTests.districtManifest, named: path)
+        site.files["/out/quan.yaml"] = Array(ComplianceManifestTests.districtManifest.utf8)
+        site.files["/site/compliance/quan.yaml"] = nil
+        let (fileSystem, tree) = site.fileSystem()
+        if code == .linkLeavesSite { tree.addSymlink("/site/compliance/quan.yaml", to: "/out/quan.yaml") }
+        let outcome = SiteBuilder(fileSystem: fileSystem).check(siteRoot: "/site", options: site.options())
+        let errors = outcome.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [code], "\(outcome.diagnostics)")
+        #expect(errors.first?.location?.path == "site.yaml")
+    }
+}

@@ -146,6 +146,12 @@ struct SiteFiles: Sendable {
                 hint: "make the link point at a file or folder, not at itself or a link back to it, or remove it")
         }
         guard let inside = Path.relative(resolved, to: boundary) else {
+            if !isLink {
+                // A path written with `..` (a manifest named in `site.yaml`), or through a linked folder.
+                return refuse(
+                    .pathLeavesSite, "`\(shown)` leads to \(resolved), outside \(boundaryName)",
+                    hint: "EduSite reads only files inside \(boundaryName); copy the file into the site and name it from there")
+            }
             return refuse(
                 .linkLeavesSite, "`\(shown)` is a link to \(resolved), outside \(boundaryName)",
                 hint: "EduSite publishes only files inside \(boundaryName); copy the file into `\(Path.parent(shown))/` instead of linking to it")
