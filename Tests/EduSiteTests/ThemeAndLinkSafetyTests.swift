@@ -2,6 +2,12 @@ import Testing
 
 @testable import EduSite
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `theme:` names a theme and never reaches outside; a theme lacking a template a page needs is an
 /// error, never an empty page; every link a page shows goes through `LinkPolicy`; a bad choice says
 /// which values are allowed.
@@ -199,5 +205,19 @@ import Testing
         let errors = outcome.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.code) == [code], "\(outcome.diagnostics)")
         #expect(errors.first?.location?.path == "site.yaml")
+    }
+}
+
+/// A system's refusal reaches the user in words, never as a bare number.
+@Suite struct ErrorWordsTests {
+    @Test(arguments: [Int32(EACCES), EADDRNOTAVAIL, ENOTSUP, EROFS])
+    func anErrnoIsWords(_ code: Int32) {
+        let words = FileSystemError.words(forErrno: code)
+        #expect(!words.contains("system error"))
+        #expect(words.count > 12, "\(words)")
+    }
+
+    @Test func theServersSocketErrorsAreWords() {
+        #expect(ServeError.bind(host: "0.0.0.0", port: 80, code: EACCES).description.contains("permission denied"))
     }
 }

@@ -178,7 +178,10 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
         case EMFILE, ENFILE: "too many open files (EMFILE)"
         case ENOMEM: "out of memory (ENOMEM)"
         case EINVAL: "the disk does not support this (EINVAL)"
-        default: "system error \(code)"
+        case EACCES, EPERM: "permission denied (EACCES): run it as a user who may, or choose another place"
+        case EADDRINUSE: "the address is already in use (EADDRINUSE)"
+        case EADDRNOTAVAIL: "the address is not one of this computer's (EADDRNOTAVAIL)"
+        default: "\(String(cString: strerror(code))) (errno \(code))"
         }
     }
 }
