@@ -169,13 +169,14 @@ import Testing
             _ = symlink(target.replacingOccurrences(of: "@OUT", with: outside), full)
         }
 
+        /// With the build cache: incremental and quick rebuilds list the site as a full build does.
         func build(siteYAML: String? = nil) throws -> SiteBuilder.Report {
             if let siteYAML { try FileSystem.live.writeFile(site + "/site.yaml", Array(siteYAML.utf8)) }
             let request = SiteBuilder.Request(
                 siteRoot: site, output: folder + "/public",
                 options: LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: [folder + "/themes"]),
                 compliance: .off)
-            return SiteBuilder(fileSystem: .live).build(request)
+            return SiteBuilder(fileSystem: .live, usesCache: true).build(request)
         }
 
         /// Every published file's text.
@@ -222,6 +223,26 @@ import Testing
         #expect(report.succeeded, "\(report.diagnostics)")
         #expect(try FileSystem.live.readFile(disk.folder + "/public/logo.png") == Array("PNG-BYTES".utf8))
         #expect(try FileSystem.live.readFile(disk.folder + "/public/hinh/logo.png") == Array("PNG-BYTES".utf8))
+    }
+
+    @Test func aRebuildFollowsALinkPointedElsewhereAndRefusesOneAddedToOutside() throws {
+        let disk = try DiskSite()
+        defer { disk.remove() }
+        try FileSystem.live.writeFile(disk.site + "/content/anh/moi.png", Array("NEW-BYTES".utf8))
+        disk.link("static/logo.png", to: "../content/anh/logo.png")
+        #expect(try disk.build().succeeded)
+        // The same names, one link pointed at another file of the site.
+        disk.link("static/logo.png", to: "../content/anh/moi.png")
+        #expect(try disk.build().succeeded)
+        #expect(try FileSystem.live.readFile(disk.folder + "/public/logo.png") == Array("NEW-BYTES".utf8))
+        // A page's text edited (what the quick rebuild takes) with a link to outside added.
+        let post = disk.site + "/content/tin-tuc/hoi-thao.md"
+        try FileSystem.live.writeFile(post, try FileSystem.live.readFile(post) + Array("Thêm.\n".utf8))
+        disk.link("static/leak", to: "@OUT/passwd")
+        let report = try disk.build()
+        #expect(!report.succeeded && !report.quick)
+        #expect(report.diagnostics.map(\.code) == [.linkLeavesSite], "\(report.diagnostics)")
+        #expect(!disk.published().contains { $0.contains(Self.secret) })
     }
 
     @Test func onDiskASiteReachedThroughALinkStillBuilds() throws {
