@@ -185,7 +185,8 @@ enum LiveDisk {
 
     static func link(_ existing: String, _ new: String) throws(FileSystemError) {
         if Glibc.link(existing, new) == 0 { return }
-        guard errno == ENOENT, info(Path.parent(new)) == nil else { throw error(new, "link") }
+        // Not "the folder is missing, else fail": another thread may have just made the folder.
+        guard errno == ENOENT else { throw error(new, "link") }
         try makeDirectories(Path.parent(new))
         if Glibc.link(existing, new) != 0 { throw error(new, "link") }
     }
