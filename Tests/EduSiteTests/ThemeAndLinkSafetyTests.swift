@@ -160,6 +160,21 @@ import Testing
         #expect(parsed.items.first?.link == nil)
     }
 
+    @Test func aKeptFeedThatIsALinkIsNotRead() throws {
+        let snapshot = UpstreamFeedSnapshot(
+            feedID: "tin-tuc", url: "http://127.0.0.1:1/tin-tuc.xml", title: "Sở GD&ĐT",
+            items: [UpstreamItem(title: "SECRET-OUTSIDE", link: nil, date: nil, summary: nil)],
+            fetchedAt: nil, checkedAt: ContentDate(epochSeconds: 0, utcOffset: 0))
+        let (fileSystem, tree) = Self.site(appending: UpstreamIncludeTests.feedsYAML).fileSystem()
+        try fileSystem.writeFile("/out/secret.json", UpstreamFeedCache.encode(snapshot))
+        tree.addSymlink("/site/.edusite/feeds/tin-tuc.json", to: "/out/secret.json")
+        _ = SiteBuilder(fileSystem: fileSystem).build(
+            SiteBuilder.Request(
+                siteRoot: "/site", options: LoadOptions(buildDate: BuildPipelineTests.buildDate, themeSearchPaths: Fixture.themeSearchPaths),
+                compliance: .off))
+        #expect(!(tree.contents(of: "/site/public/index.html") ?? "").contains("SECRET-OUTSIDE"))
+    }
+
     // MARK: Choices in words
 
     @Test func aBadUpstreamFormatListsTheAllowedValues() throws {
