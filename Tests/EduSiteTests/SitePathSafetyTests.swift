@@ -132,6 +132,18 @@ import Testing
         #expect(bundled.diagnostics.first?.location == .file("theme:default/static/leak.txt"))
     }
 
+    @Test func linksToFoldersThatMultiplyAreAnErrorNotAHang() {
+        // Two links in each of 30 nested folders, each to the next folder: 2^30 folders without a loop.
+        var links: [(String, String)] = []
+        for depth in 0..<30 {
+            links += [("static/n\(depth)/a", "/site/static/n\(depth + 1)"), ("static/n\(depth)/b", "/site/static/n\(depth + 1)")]
+        }
+        let started = ContinuousClock.now
+        let (report, _) = Self.buildInMemory(links)
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(report.diagnostics.filter { $0.code == .linkLoop }.count >= 1, "\(report.diagnostics.prefix(3))")
+    }
+
     @Test func serveWatchesALinkOutsideAsALinkWithoutWalkingIt() {
         let (fileSystem, tree) = Self.site().fileSystem()
         for index in 0..<50 { try? fileSystem.writeFile("/out/many/\(index).txt", [1]) }

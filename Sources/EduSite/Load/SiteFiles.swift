@@ -19,6 +19,9 @@ struct SiteFiles: Sendable {
     /// The boundary in messages: "the site folder", "the theme's folder".
     let boundaryName: String
 
+    /// Folders one walk may enter through links.
+    static let maximumLinkedFolders = 1000
+
     init(fileSystem: FileSystem, boundary: String, boundaryName: String = "the site folder") {
         self.fileSystem = fileSystem
         self.boundary = fileSystem.resolvingSymlinks(boundary) ?? boundary
@@ -61,6 +64,9 @@ struct SiteFiles: Sendable {
             var chain: [String]
         }
         var level = [Folder(relative: "", source: top, chain: [top])]
+        // Links to folders that hold links to folders multiply without a loop (two links in each of
+        // 30 nested folders walk 2^30 of them): past a bound, that is an error too, not a hang.
+        var linkedFolders = 0
         let fileSystem = self.fileSystem
         while !level.isEmpty {
             // A level of folders at a time, the folders of a level on all cores.
@@ -97,6 +103,19 @@ struct SiteFiles: Sendable {
                                     at: .file(display + relative),
                                     hint: "remove the link, or point it at a folder that does not hold it"))
                             continue
+                        }
+                        if kind == .directory {
+                            linkedFolders += 1
+                            if linkedFolders > Self.maximumLinkedFolders {
+                                listing.refused.append(source)
+                                listing.diagnostics.append(
+                                    Diagnostic(
+                                        .linkLoop, .error,
+                                        "`\(display + relative)` is one link to a folder too many: `\(display)` reaches more than \(Self.maximumLinkedFolders) folders through links",
+                                        at: .file(display + relative),
+                                        hint: "links to folders that hold links to folders multiply; copy the folders you need instead"))
+                                continue
+                            }
                         }
                     }
                     switch kind {
