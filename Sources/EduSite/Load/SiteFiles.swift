@@ -94,26 +94,21 @@ struct SiteFiles: Sendable {
                         guard let followed = follow(source, shown: display + relative, into: &listing) else { continue }
                         target = followed
                         kind = followed.1.kind
-                        if kind == .directory, folder.chain.contains(where: { Path.relative($0, to: followed.0) != nil }) {
-                            listing.refused.append(source)
-                            listing.diagnostics.append(
-                                Diagnostic(
-                                    .linkLoop, .error,
-                                    "`\(display + relative)` is a link to `\(shown(followed.0))`, a folder that holds the link itself: it would be read round for ever",
-                                    at: .file(display + relative),
-                                    hint: "remove the link, or point it at a folder that does not hold it"))
-                            continue
-                        }
                         if kind == .directory {
                             linkedFolders += 1
-                            if linkedFolders > Self.maximumLinkedFolders {
+                            let loops = folder.chain.contains { Path.relative($0, to: followed.0) != nil }
+                            if loops || linkedFolders > Self.maximumLinkedFolders {
                                 listing.refused.append(source)
                                 listing.diagnostics.append(
                                     Diagnostic(
                                         .linkLoop, .error,
-                                        "`\(display + relative)` is one link to a folder too many: `\(display)` reaches more than \(Self.maximumLinkedFolders) folders through links",
+                                        loops
+                                            ? "`\(display + relative)` is a link to `\(shown(followed.0))`, a folder that holds the link itself: it would be read round for ever"
+                                            : "`\(display + relative)` is one link to a folder too many: `\(display)` reaches more than \(Self.maximumLinkedFolders) folders through links",
                                         at: .file(display + relative),
-                                        hint: "links to folders that hold links to folders multiply; copy the folders you need instead"))
+                                        hint: loops
+                                            ? "remove the link, or point it at a folder that does not hold it"
+                                            : "links to folders that hold links to folders multiply; copy the folders you need instead"))
                                 continue
                             }
                         }
