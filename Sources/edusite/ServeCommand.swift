@@ -26,7 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let session = ServeSession(siteRoot: siteOptions.siteRoot, options: siteOptions.loadOptions())
         let watcher = SiteWatcher(
-            roots: SiteWatcher.roots(siteRoot: siteOptions.siteRoot, themeFolders: CommandSupport.themeSearchPaths()))
+            roots: SiteWatcher.roots(siteRoot: siteOptions.siteRoot, themeFolders: CommandSupport.themeSearchPaths()),
+            siteRoot: siteOptions.siteRoot)
         var stamps = watcher.snapshot()
         let firstBuild = Date()
         report(session.rebuild(), started: firstBuild)

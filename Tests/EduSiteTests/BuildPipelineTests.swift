@@ -42,7 +42,10 @@ import Testing
     @Test func identicalInputGivesIdenticalOutput() {
         let (_, first) = Self.build(Sites.basic())
         let (_, second) = Self.build(Sites.basic())
-        #expect(first.files == second.files)
+        // The output; the Write stage's record beside it holds file identities, which parallel
+        // writes number in any order.
+        let published = { (tree: MemoryTree) in tree.files.filter { $0.key.hasPrefix("/site/public/") } }
+        #expect(published(first) == published(second))
     }
 
     @Test func sitemapListsPagesWithAbsoluteURLs() throws {

@@ -95,5 +95,11 @@ import Testing
         let url = server.url("/gone")
         server.stop()
         await #expect(throws: FetchError.self) { try await fast.get(url) }
+        // In words, not Foundation's "The operation could not be completed (NSURLErrorDomain error -1004.)".
+        do {
+            _ = try await fast.get(url)
+        } catch {
+            #expect("\(error)" == "network error: the server refused the connection")
+        }
     }
 }

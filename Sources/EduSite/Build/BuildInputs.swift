@@ -49,12 +49,17 @@ enum BuildInputs {
         return key
     }
 
-    /// The names of the files of `content/` and `static/` (relative to those folders, as walked).
-    static func fileListKey(content: [String], static files: [String]) -> ContentHash {
+    /// The names of the files of `content/` and `static/` (relative to those folders, as walked), and
+    /// where each is read from: a link pointed elsewhere changes it.
+    static func fileListKey(content: [SiteFiles.File], static files: [SiteFiles.File]) -> ContentHash {
         var key = ContentHash()
-        for path in content { key.combine(path) }
-        key.combine("\u{0}")
-        for path in files { key.combine(path) }
+        for listed in [content, files] {
+            for file in listed {
+                key.combine(file.path)
+                key.combine(file.source)
+            }
+            key.combine("\u{0}")
+        }
         return key
     }
 

@@ -33,8 +33,8 @@ struct QuickRebuild {
 
     /// The files of `content/` and `static/` with their sizes and times, as walked now.
     fileprivate struct Tree {
-        var content: [(path: String, info: ItemInfo)]
-        var statics: [(path: String, info: ItemInfo)]
+        var content: [SiteFiles.File]
+        var statics: [SiteFiles.File]
     }
 
     /// A page file to read again, and what the cache keeps of it.
@@ -152,21 +152,24 @@ struct QuickRebuild {
         return config
     }
 
-    /// The same files as before.
+    /// The same files as before, listed as a full build lists them.
     private func walk(_ previous: BuildCache) throws(Declined) -> Tree {
-        guard let content = try? fileSystem.walkFilesWithInfo(Path.join(siteRoot, "content")),
-            let statics = try? fileSystem.walkFilesWithInfo(Path.join(siteRoot, "static")),
-            BuildInputs.fileListKey(content: content.map(\.path), static: statics.map(\.path)) == previous.fileListKey
+        let siteFiles = SiteFiles(fileSystem: fileSystem, boundary: siteRoot)
+        let content = siteFiles.walk(Path.join(siteRoot, "content"), display: "content/")
+        let statics = siteFiles.walk(Path.join(siteRoot, "static"), display: "static/")
+        // A refused link is reported by the full build.
+        guard content.diagnostics.isEmpty, statics.diagnostics.isEmpty,
+            BuildInputs.fileListKey(content: content.files, static: statics.files) == previous.fileListKey
         else { throw Declined("a file was added, removed or renamed") }
-        return Tree(content: content, statics: statics)
+        return Tree(content: content.files, statics: statics.files)
     }
 
     /// The copied files unchanged; those copied just after they changed (they may have changed
     /// again with the same time) to be copied again.
     private func copiedFiles(_ previous: BuildCache, _ tree: Tree) throws(Declined) -> [OutputFile] {
         var infos: [String: ItemInfo] = [:]
-        for (path, info) in tree.content where Path.fileExtension(path) != "md" { infos[Path.join(siteRoot, "content", path)] = info }
-        for (path, info) in tree.statics { infos[Path.join(siteRoot, "static", path)] = info }
+        for file in tree.content where Path.fileExtension(file.path) != "md" { infos[file.source] = file.info }
+        for file in tree.statics { infos[file.source] = file.info }
         var recopied: [OutputFile] = []
         for (file, copy) in previous.copies.sorted(by: { $0.key < $1.key }) {
             // The theme's files are not in the folders walked.
@@ -192,7 +195,8 @@ struct QuickRebuild {
         var next = 0
         var suspects: [Suspect] = []
         var racy: [Suspect] = []
-        for (path, info) in tree.content where Path.fileExtension(path) == "md" {
+        for file in tree.content where Path.fileExtension(file.path) == "md" {
+            let (path, info) = (file.path, file.info)
             let source = "content/" + path
             var index: Int?
             if next < previous.pages.count, previous.pages[next].source == source {
@@ -272,11 +276,9 @@ private struct PagePatcher {
         for copy in previous.copies.values { sizes[copy.source] = copy.size }
         var files: [String: Int] = [:]
         for (folder, entries) in [("static", tree.statics), ("content", tree.content.filter { Path.fileExtension($0.path) != "md" })] {
-            for (relative, _) in entries {
-                guard let size = sizes[Path.join(rebuild.siteRoot, folder, relative)] else {
-                    throw Declined("a file of \(folder)/ is not in the cache")
-                }
-                files[folder + "/" + relative] = size
+            for file in entries {
+                guard let size = sizes[file.source] else { throw Declined("a file of \(folder)/ is not in the cache") }
+                files[folder + "/" + file.path] = size
             }
         }
         var pagePaths: [String: String] = [:]
@@ -312,7 +314,8 @@ private struct PagePatcher {
         }
         // The old page's links all led somewhere (no finding concerned it): only new ones are checked.
         let oldTargets = Set(old.body.links.map(\.target))
-        if page.body.links.contains(where: { !oldTargets.contains($0.target) }) {
+        // An outside link is always checked again: all outside links share one target, `.external`.
+        if page.body.links.contains(where: { !oldTargets.contains($0.target) || $0.target == .external }) {
             if linkTargets == nil { linkTargets = try? previous.linkTargets() }
             guard let linkTargets, ContentChecker().links(of: page, existing: linkTargets).isEmpty else {
                 throw Declined("\(source) links to a page or file the site does not have")

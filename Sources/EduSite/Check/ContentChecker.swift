@@ -66,7 +66,12 @@ public struct ContentChecker: Sendable {
                 let written = link.reference.destination
                 let what = link.reference.kind == .image ? "image" : "link"
                 switch link.target {
-                case .external, .file: continue
+                case .external:
+                    // cmark-gfm leaves such a link without its address; it is still a mistake to show.
+                    if let refusal = LinkPolicy.refusal(written) {
+                        diagnostics.append(LinkPolicy.diagnostic(written, refusal, what: what, at: link.reference.location))
+                    }
+                case .file: continue
                 case .sitePath(let path, _):
                     if existing.contains(path) || existing.contains(path + "/") { continue }
                     diagnostics.append(
@@ -103,6 +108,30 @@ public struct ContentChecker: Sendable {
                         hint: "use one of: " + available.filter { !$0.contains("/") }.sorted().joined(separator: ", ")
                             + "; or add `layouts/\(layout).mustache` to the site"))
             }
+        }
+        // The templates the theme's pages need (a `layout:` of a page's own is reported above).
+        var pathsByMissing: [String: [String]] = [:]
+        for entry in plan.entries where !available.contains(entry.job.template) {
+            switch entry.job {
+            case .page(let page) where page.layout != nil: continue
+            case .plainSection(let page) where page.layout != nil: continue
+            default: pathsByMissing[entry.job.template, default: []].append(entry.path)
+            }
+        }
+        if !pathsByMissing.isEmpty {
+            let missing = pathsByMissing.keys.sorted()
+            let pages = missing.map { name in
+                let paths = pathsByMissing[name]!
+                return "`\(name)` (for \(paths.prefix(3).joined(separator: ", "))\(paths.count > 3 ? ", …" : ""))"
+            }
+            diagnostics.append(
+                Diagnostic(
+                    .missingTemplate, .error,
+                    "the theme `\(site.theme.name)` has no template " + pages.joined(separator: ", ")
+                        + ": these pages would be empty",
+                    at: site.configLocation(["theme"]),
+                    hint: "add " + missing.map { "`templates/\($0).mustache`" }.joined(separator: ", ")
+                        + " to the theme (or the site's `layouts/`), or use a complete theme such as `default`"))
         }
         for template in site.theme.templates {
             for tag in TemplateTags.partials(in: template.text) where !available.contains(tag.name) {

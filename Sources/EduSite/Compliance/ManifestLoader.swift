@@ -19,6 +19,8 @@ public struct ManifestLoader: Sendable {
     struct Located {
         var absolute: String
         var display: String
+        /// What it and the files it names must stay inside: the site, or the bundled folder.
+        var boundary: String
     }
 
     /// The manifests of `site`, in the order `site.yaml` names them; nil when any cannot be loaded.
@@ -36,10 +38,9 @@ public struct ManifestLoader: Sendable {
         var cache: [String: Manifest] = [:]
         for (offset, name) in names.enumerated() {
             let declaredAt = listNode?.items?[safe: offset]?.location ?? site.configLocation(["compliance", "manifests"])
-            guard let located = locate(name, relativeTo: site.root, displayBase: "") else {
-                diagnostics.append(unknown(name, at: declaredAt))
-                continue
-            }
+            guard
+                let located = find(name, relativeTo: site.root, displayBase: "", within: site.root, at: declaredAt, into: &diagnostics)
+            else { continue }
             if let manifest = resolve(located, stack: [], cache: &cache, into: &diagnostics) { manifests.append(manifest) }
         }
         return (diagnostics.hasErrors ? nil : manifests, diagnostics, cache.keys.sorted())
@@ -56,16 +57,39 @@ public struct ManifestLoader: Sendable {
         return ids.sorted()
     }
 
-    /// A name with a `/` or a `.yaml`/`.yml` ending is a file relative to `base`; others are ids.
-    func locate(_ name: String, relativeTo base: String, displayBase: String) -> Located? {
+    /// A name with a `/` or a `.yaml`/`.yml` ending is a file relative to `base`, which must stay
+    /// inside `boundary` (`SiteFiles` says why not, in `diagnostics`); others are ids.
+    func locate(
+        _ name: String, relativeTo base: String, displayBase: String, within boundary: String, into diagnostics: inout [Diagnostic]
+    ) -> Located? {
         if name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            guard let absolute = Path.normalize(Path.join(base, name)), fileSystem.fileExists(absolute) else { return nil }
+            guard let absolute = Path.normalize(Path.join(base, name)) else { return nil }
             let display = Path.normalize(displayBase.isEmpty ? name : Path.join(displayBase, name)) ?? name
-            return Located(absolute: absolute, display: display)
+            guard let file = SiteFiles(fileSystem: fileSystem, boundary: boundary).check(absolute, shown: display, into: &diagnostics),
+                file.info.kind == .file
+            else { return nil }
+            return Located(absolute: file.source, display: display, boundary: boundary)
         }
         for folder in searchPaths {
             let candidate = Path.join(folder, name + ".yaml")
-            if fileSystem.fileExists(candidate) { return Located(absolute: candidate, display: "manifest:\(name).yaml") }
+            if fileSystem.fileExists(candidate) {
+                return Located(absolute: candidate, display: "manifest:\(name).yaml", boundary: folder)
+            }
+        }
+        return nil
+    }
+
+    /// `locate`, or why not at `location` (where the name is written).
+    private func find(
+        _ name: String, relativeTo base: String, displayBase: String, within boundary: String, at location: SourceLocation,
+        into diagnostics: inout [Diagnostic]
+    ) -> Located? {
+        var refusals: [Diagnostic] = []
+        if let found = locate(name, relativeTo: base, displayBase: displayBase, within: boundary, into: &refusals) { return found }
+        if refusals.isEmpty { refusals.append(unknown(name, at: location)) }
+        for var refusal in refusals {
+            refusal.location = location
+            diagnostics.append(refusal)
         }
         return nil
     }
@@ -92,10 +116,10 @@ public struct ManifestLoader: Sendable {
         let displayBase = located.display.hasPrefix("manifest:") ? "" : Path.parent(located.display)
         for (offset, parentName) in file.extends.enumerated() {
             let at = extendsNode?.items?[safe: offset]?.location ?? node.location(ofKeyPath: ["extends"])
-            guard let parentFile = locate(parentName, relativeTo: base, displayBase: displayBase) else {
-                diagnostics.append(unknown(parentName, at: at))
-                continue
-            }
+            guard
+                let parentFile = find(
+                    parentName, relativeTo: base, displayBase: displayBase, within: located.boundary, at: at, into: &diagnostics)
+            else { continue }
             if stack.contains(parentFile.absolute) || parentFile.absolute == located.absolute {
                 diagnostics.append(
                     Diagnostic(

@@ -22,6 +22,6 @@ enum FeedLink {
     /// For a snapshot read back from disk: keep a link only if it is still a plain web address.
     static func isSafe(_ link: String) -> Bool {
         guard let url = URL(string: link) else { return false }
-        return isWebURL(url) && url.absoluteString == link
+        return isWebURL(url) && url.absoluteString == link && LinkPolicy.refusal(link) == nil
     }
 }

@@ -161,7 +161,7 @@ private final class FetchDelegate: NSObject, URLSessionDataDelegate, Sendable {
                 case NSURLErrorCancelled: .cancelled
                 case NSURLErrorHTTPTooManyRedirects: .tooManyRedirects(max: limits.maxRedirects)
                 case NSURLErrorDataLengthExceedsMaximum: .tooLarge(maxBytes: limits.maxBytes)
-                default: .network(error.localizedDescription)
+                default: .network(FetchError.words(forURLError: code))
                 }
             finish(.failure(failure))
             return
@@ -190,5 +190,23 @@ private final class FetchDelegate: NSObject, URLSessionDataDelegate, Sendable {
                     charset: FeedTextEncoding.charset(fromContentType: response.value(forHTTPHeaderField: "Content-Type")),
                     notModified: status == 304,
                     finalURL: response.url?.absoluteString ?? task.originalRequest?.url?.absoluteString ?? "")))
+    }
+}
+
+extension FetchError {
+    /// Foundation's error of a failed connection in words (its own text names error domains and numbers).
+    static func words(forURLError code: Int) -> String {
+        switch code {
+        case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: "the server's name was not found: check the address, or the computer's DNS"
+        case NSURLErrorCannotConnectToHost: "the server refused the connection"
+        case NSURLErrorNetworkConnectionLost: "the connection was lost"
+        case NSURLErrorNotConnectedToInternet: "this computer is not connected to the network"
+        case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateUntrusted,
+            NSURLErrorServerCertificateHasUnknownRoot, NSURLErrorServerCertificateNotYetValid:
+            "the secure (https) connection failed: the server's certificate is not valid or not trusted"
+        case NSURLErrorBadServerResponse: "the server's answer was not valid HTTP"
+        case NSURLErrorUnsupportedURL: "the address is not one EduSite can fetch"
+        default: "the connection failed (URL error \(code))"
+        }
     }
 }

@@ -18,8 +18,12 @@ public struct UpstreamFeedCache: Sendable {
 
     /// The kept snapshot, or nil when there is none or it cannot be read (a damaged file counts as none).
     /// Links that are not plain web addresses are dropped again, in case the file was edited by hand.
+    /// A symlink counts as none too: `edusite feeds` writes plain files, and a committed link could
+    /// point anywhere outside the site.
     public func load(feedID: String) -> UpstreamFeedSnapshot? {
-        guard Self.isSafeID(feedID), let bytes = try? fileSystem.readFile(path(feedID: feedID)) else { return nil }
+        guard Self.isSafeID(feedID), fileSystem.linkInfo(path(feedID: feedID))?.kind == .file,
+            let bytes = try? fileSystem.readFile(path(feedID: feedID))
+        else { return nil }
         guard var snapshot = try? JSONDecoder().decode(UpstreamFeedSnapshot.self, from: Data(bytes)) else { return nil }
         for index in snapshot.items.indices where snapshot.items[index].link.map(FeedLink.isSafe) == false {
             snapshot.items[index].link = nil

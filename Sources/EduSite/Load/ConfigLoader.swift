@@ -15,10 +15,17 @@ struct ConfigLoader {
 
     /// The configuration, its YAML (for locations) and the hash of its bytes (for the build cache).
     func load(root: String, into diagnostics: inout [Diagnostic]) -> (SiteConfig, YAMLNode, ContentHash)? {
-        let path = Path.join(root, Self.fileName)
+        // `site.yaml` too may be a link, and is read only from inside the site.
+        var refusals: [Diagnostic] = []
+        let checked = SiteFiles(fileSystem: fileSystem, boundary: root).check(
+            Path.join(root, Self.fileName), shown: Self.fileName, into: &refusals)
+        if !refusals.isEmpty {
+            diagnostics += refusals
+            return nil
+        }
         let bytes: [UInt8]
         do {
-            bytes = try fileSystem.readFile(path)
+            bytes = try fileSystem.readFile(checked?.source ?? Path.join(root, Self.fileName))
         } catch {
             if error.reason == .notFound {
                 diagnostics.append(

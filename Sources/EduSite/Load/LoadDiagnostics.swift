@@ -22,4 +22,16 @@ extension DiagnosticCode {
     public static let unknownTimezone: DiagnosticCode = "E110"
     /// A page in a place that needs a particular kind of file (e.g. `to-chuc/ban-giam-hieu.md` without `people`).
     public static let emptyList: DiagnosticCode = "E111"
+    /// A symlink that points outside the site folder (or a bundled theme's folder), or into a hidden folder of it.
+    public static let linkLeavesSite: DiagnosticCode = "E112"
+    /// A symlink that points at nothing.
+    public static let danglingLink: DiagnosticCode = "E113"
+    /// A symlink that leads round in a loop, or to a folder holding it.
+    public static let linkLoop: DiagnosticCode = "E114"
+    /// Something in the site that is neither a file nor a folder (a pipe, a device, a socket).
+    public static let notAFile: DiagnosticCode = "E115"
+    /// `theme:` is not a plain name (a path, `..`, a hidden name).
+    public static let badThemeName: DiagnosticCode = "E116"
+    /// A link a page would show that `LinkPolicy` refuses (`javascript:`, `data:`, `file:`, …).
+    public static let unsafeLink: DiagnosticCode = "E117"
 }

@@ -166,6 +166,10 @@ struct AssetCollector {
             return Asset(source: file, path: path, title: fallbackTitle, byteCount: size, declaredAt: location)
         case .external:
             guard ReferenceResolver.hasScheme(written) else { fallthrough }
+            if let refusal = LinkPolicy.refusal(written) {
+                diagnostics.append(LinkPolicy.diagnostic(written, refusal, what: "file", at: location))
+                return nil
+            }
             return Asset(source: "", path: written, title: fallbackTitle, byteCount: 0, declaredAt: location)
         case .sitePath, .missing:
             let lookedIn =

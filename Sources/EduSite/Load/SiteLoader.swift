@@ -35,16 +35,16 @@ public struct SiteLoader: Sendable {
         let buildDate = ContentDate(
             epochSeconds: options.buildDate.resolved(defaultOffset: utcOffset).epochSeconds, utcOffset: utcOffset)
 
-        let contentFiles = walk(Path.join(root, "content"), into: &diagnostics)
-        let staticPaths = walk(Path.join(root, "static"), into: &diagnostics)
+        let siteFiles = SiteFiles(fileSystem: fileSystem, boundary: root)
+        let content = siteFiles.walk(Path.join(root, "content"), display: "content/")
+        let statics = siteFiles.walk(Path.join(root, "static"), display: "static/")
+        diagnostics += content.diagnostics + statics.diagnostics
+        let contentFiles = content.files.map(\.path)
         var files: [String: Int] = [:]
-        for relative in staticPaths {
-            files["static/" + relative] = fileSystem.itemInfo(Path.join(root, "static", relative))?.size ?? 0
-        }
+        for file in statics.files { files["static/" + file.path] = file.info.size }
         let markdownFiles = contentFiles.filter { Path.fileExtension($0) == "md" }
-        for relative in contentFiles where Path.fileExtension(relative) != "md" {
-            files["content/" + relative] = fileSystem.itemInfo(Path.join(root, "content", relative))?.size ?? 0
-        }
+        let otherContent = content.files.filter { Path.fileExtension($0.path) != "md" }
+        for file in otherContent { files["content/" + file.path] = file.info.size }
 
         timer.mark("    config, walk")
         let reader = pageReader(root: root, config: config, utcOffset: utcOffset, options: options)
@@ -61,15 +61,12 @@ public struct SiteLoader: Sendable {
         else { return LoadResult(site: nil, diagnostics: diagnostics) }
 
         var staticFiles = themeAssets
-        staticFiles += staticPaths.map {
-            StaticFile(
-                absoluteSource: Path.join(root, "static", $0), displaySource: "static/" + $0, path: Path.nfc("/" + $0),
-                byteCount: files["static/" + $0] ?? 0)
-        }
-        staticFiles += contentFiles.filter { Path.fileExtension($0) != "md" }.map {
-            StaticFile(
-                absoluteSource: Path.join(root, "content", $0), displaySource: "content/" + $0, path: Path.nfc("/" + $0),
-                byteCount: files["content/" + $0] ?? 0)
+        for (folder, listed) in [("static/", statics.files), ("content/", otherContent)] {
+            staticFiles += listed.map {
+                StaticFile(
+                    absoluteSource: $0.source, displaySource: folder + $0.path, path: Path.nfc("/" + $0.path),
+                    byteCount: $0.info.size)
+            }
         }
 
         var site = Site(
@@ -82,7 +79,7 @@ public struct SiteLoader: Sendable {
         result.stamps = loadedPages.stamps
         result.resolutionKey = loadedPages.resolutionKey
         result.reusedPageCount = loadedPages.reusedCount
-        result.fileListKey = BuildInputs.fileListKey(content: contentFiles, static: staticPaths)
+        result.fileListKey = BuildInputs.fileListKey(content: content.files, static: statics.files)
         result.themeAssets = themeAssets
         return result
     }
@@ -244,18 +241,6 @@ public struct SiteLoader: Sendable {
             let snapshot = cache.load(feedID: feed.id).flatMap { $0.url == feed.url ? $0 : nil }
             let location = entries.indices.contains(index) ? entries[index].location : node.location(ofKeyPath: ["upstream_feeds"])
             return LoadedUpstreamFeed(config: feed, snapshot: snapshot, location: location)
-        }
-    }
-
-    private func walk(_ folder: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        do {
-            return try fileSystem.walkFiles(folder)
-        } catch {
-            diagnostics.append(
-                Diagnostic(
-                    .unreadableFile, .error, "cannot read the folder: \(error)", at: nil,
-                    hint: "check that the folder exists and that you may read it"))
-            return []
         }
     }
 }

@@ -251,7 +251,7 @@ public struct ProcedureInfo: Sendable, Hashable {
 }
 
 /// Online public service levels since Nghị định 42/2022/NĐ-CP (which replaced levels 1-4).
-public enum OnlineLevel: String, Sendable, Hashable, Decodable {
+public enum OnlineLevel: String, Sendable, Hashable, Decodable, CaseIterable {
     case toanTrinh = "toan-trinh"
     case motPhan = "mot-phan"
 

@@ -53,6 +53,12 @@ public struct MenuEntry: Sendable, Hashable, Decodable {
         self.title = title
         self.url = url
     }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        url = try c.decode(LinkURL.self, forKey: .url).string
+    }
 }
 
 public struct FeedSettings: Sendable, Hashable, Decodable {

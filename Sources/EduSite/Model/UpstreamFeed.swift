@@ -1,6 +1,6 @@
 /// A parent office's feed shown on the home page (fetched by `edusite feeds`).
 public struct UpstreamFeed: Sendable, Hashable, Decodable {
-    public enum Format: String, Sendable, Hashable, Codable {
+    public enum Format: String, Sendable, Hashable, Codable, CaseIterable {
         /// RSS 0.9x/2.0, RSS 1.0 or Atom, detected from the document.
         case auto
         /// A `sitemap.xml`: newest entries by `lastmod`, titled from each page.

@@ -39,6 +39,22 @@ public struct AbsoluteURL: Sendable, Hashable, Decodable {
     public var directoryString: String { string.hasSuffix("/") ? string : string + "/" }
 }
 
+/// A URL a page shows as a link (a menu entry): anything `LinkPolicy` allows.
+public struct LinkURL: Sendable, Hashable, Decodable {
+    public let string: String
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self).trimmingSpaces()
+        if let refusal = LinkPolicy.refusal(text) {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "`\(text)` cannot be a link on the site: \(refusal). Write \(LinkPolicy.allowedWords)")
+        }
+        string = text
+    }
+}
+
 public struct EmailAddress: Sendable, Hashable, Decodable {
     public let value: String
 

@@ -5,7 +5,7 @@ extension ViewFactory {
     func render(_ job: SitePlan.Job, path: String, bodyStandIn: String? = nil) -> (template: String, context: RenderContext) {
         switch job {
         case .home(let page): return framed("home", title: page?.title ?? site.config.name, description: page?.description, path: "/", home(page))
-        case .page(let page): return framed(page.layout ?? Self.template(for: page.kind), title: page.title, description: page.description ?? nilIfEmpty(page.summary), path: page.path, article(page, bodyStandIn: bodyStandIn))
+        case .page(let page): return framed(job.template, title: page.title, description: page.description ?? nilIfEmpty(page.summary), path: page.path, article(page, bodyStandIn: bodyStandIn))
         case .postList(let section, let number, let count): return postList(section: section, number: number, count: count, path: path)
         case .tagIndex:
             let cards = index.tags.map { entry in
@@ -70,20 +70,6 @@ extension ViewFactory {
         case .notFound:
             let layout = layout(name: "404", title: "Không tìm thấy trang", description: nil, path: "/404.html", trail: [])
             return ("404", RenderContext(layout: layout, page: NotFoundView(title: "Không tìm thấy trang", homeHref: urls.href("/"))))
-        }
-    }
-
-    static func template(for kind: PageKind) -> String {
-        switch kind {
-        case .home: "home"
-        case .page, .section: "page"
-        case .contact: "contact"
-        case .feedback: "feedback"
-        case .leadership: "leadership"
-        case .organisation: "organisation"
-        case .disclosure: "disclosure"
-        case .procedure: "procedure"
-        case .post: "post"
         }
     }
 

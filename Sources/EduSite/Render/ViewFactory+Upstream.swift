@@ -9,7 +9,7 @@ extension ViewFactory {
             let snapshot = feed.snapshot
             let items = (snapshot?.items ?? []).prefix(feed.config.limit).map { item in
                 UpstreamItemView(
-                    title: item.title, href: item.link, dateDisplay: item.date?.displayDate, dateISO: item.date?.rfc3339)
+                    title: item.title, href: item.link.flatMap { LinkPolicy.refusal($0) == nil ? $0 : nil }, dateDisplay: item.date?.displayDate, dateISO: item.date?.rfc3339)
             }
             let updated = snapshot?.fetchedAt.map { fetched -> String in
                 let date = ContentDate(epochSeconds: fetched.epochSeconds, utcOffset: site.buildDate.utcOffset)

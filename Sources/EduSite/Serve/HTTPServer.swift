@@ -163,12 +163,12 @@ public enum ServeError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .socket(let code): "cannot open a network socket (system error \(code))"
+        case .socket(let code): "cannot open a network socket: \(FileSystemError.words(forErrno: code))"
         case .badHost(let host): "`\(host)` is not an IPv4 address: use 127.0.0.1 (only this computer) or 0.0.0.0 (the local network)"
         case .bind(let host, let port, let code):
             code == EADDRINUSE
                 ? "port \(port) on \(host) is already in use: stop the other program or choose another with --port"
-                : "cannot listen on \(host):\(port) (system error \(code))"
+                : "cannot listen on \(host):\(port): \(FileSystemError.words(forErrno: code))"
         }
     }
 }

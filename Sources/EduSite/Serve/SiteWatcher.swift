@@ -10,10 +10,13 @@ public struct SiteWatcher: Sendable {
     public let fileSystem: FileSystem
     /// Absolute folders (and files) to watch.
     public let roots: [String]
+    /// The site folder: links in roots inside it may point anywhere in it (as the build allows).
+    public let siteRoot: String?
 
-    public init(fileSystem: FileSystem = .live, roots: [String]) {
+    public init(fileSystem: FileSystem = .live, roots: [String], siteRoot: String? = nil) {
         self.fileSystem = fileSystem
         self.roots = roots
+        self.siteRoot = siteRoot
     }
 
     /// The folders a site's build reads: its config, content, static files, layouts, and the theme.
@@ -21,25 +24,25 @@ public struct SiteWatcher: Sendable {
         ["site.yaml", "content", "static", "layouts", "themes", "manifests"].map { Path.join(siteRoot, $0) } + themeFolders
     }
 
-    /// Every watched file with its stamp.
+    /// Every watched file with its stamp. Folders are listed as the build lists them (`SiteFiles`):
+    /// a link to `/` is stamped as a link, not walked.
     public func snapshot() -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         for root in roots {
             if fileSystem.fileExists(root) {
-                stamps[root] = stamp(root)
+                stamps[root] = stamp(fileSystem.itemInfo(root))
                 continue
             }
-            for relative in (try? fileSystem.walkFiles(root)) ?? [] {
-                let path = Path.join(root, relative)
-                stamps[path] = stamp(path)
-            }
+            let boundary = siteRoot.flatMap { Path.relative(root, to: $0) != nil ? $0 : nil } ?? root
+            let listing = SiteFiles(fileSystem: fileSystem, boundary: boundary).walk(root, display: Path.lastComponent(root) + "/")
+            for file in listing.files { stamps[Path.join(root, file.path)] = stamp(file.info) }
+            for link in listing.refused { stamps[link] = stamp(fileSystem.linkInfo(link)) }
         }
         return stamps
     }
 
-    private func stamp(_ path: String) -> Stamp {
-        let info = fileSystem.itemInfo(path)
-        return Stamp(size: info?.size ?? -1, modified: info?.modifiedNanoseconds ?? 0)
+    private func stamp(_ info: ItemInfo?) -> Stamp {
+        Stamp(size: info?.size ?? -1, modified: info?.modifiedNanoseconds ?? 0)
     }
 
     /// The paths that were added, removed or changed between two snapshots, sorted.

@@ -114,7 +114,7 @@ enum LiveDisk {
         return entries
     }
 
-    /// `list`, each child stat-ed by its name in the open folder.
+    /// `list`, each child stat-ed by its name in the open folder, a link as itself (not followed).
     static func listWithInfo(_ path: String) throws(FileSystemError) -> [(DirectoryEntry, ItemInfo)] {
         guard let dir = opendir(path) else { throw error(path, "list") }
         defer { closedir(dir) }
@@ -125,7 +125,9 @@ enum LiveDisk {
                 let name = raw.prefix { $0 != 0 }
                 if name.elementsEqual([UInt8(ascii: ".")]) || name.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) { return nil }
                 var status = stat()
-                let found = raw.withMemoryRebound(to: CChar.self) { fstatat(folder, $0.baseAddress!, &status, 0) == 0 }
+                let found = raw.withMemoryRebound(to: CChar.self) {
+                    fstatat(folder, $0.baseAddress!, &status, AT_SYMLINK_NOFOLLOW) == 0
+                }
                 return (String(decoding: name, as: UTF8.self), found ? itemInfo(status) : nil)
             }
             guard let (name, found) = info else { continue }
@@ -200,7 +202,8 @@ enum LiveDisk {
 
     static func link(_ existing: String, _ new: String) throws(FileSystemError) {
         if Glibc.link(existing, new) == 0 { return }
-        guard errno == ENOENT, info(Path.parent(new)) == nil else { throw error(new, "link") }
+        // Not "the folder is missing, else fail": another thread may have just made the folder.
+        guard errno == ENOENT else { throw error(new, "link") }
         try makeDirectories(Path.parent(new))
         if Glibc.link(existing, new) != 0 { throw error(new, "link") }
     }

@@ -78,13 +78,13 @@ public final class MemoryTree: Sendable {
         }
     }
 
-    /// A symlink at `path` (for tests of what the Write stage leaves alone).
+    /// A symlink at `path`; reading, listing and `itemInfo` follow it, as on a disk.
     public func addSymlink(_ path: String, to target: String) {
         try? symlink(target, at: path)
     }
 
     func read(_ path: String) throws(FileSystemError) -> [UInt8] {
-        let node = nodes.withLock { $0[path] }
+        let node = nodes.withLock { nodes in Self.followed(path, in: nodes).flatMap { nodes[$0] } }
         switch node {
         case .file(let bytes, _): return bytes
         case .directory: throw FileSystemError(path: path, reason: .isADirectory, operation: "read")
@@ -94,13 +94,16 @@ public final class MemoryTree: Sendable {
 
     func list(_ path: String) throws(FileSystemError) -> [DirectoryEntry] {
         let result: [DirectoryEntry]? = nodes.withLock { nodes in
-            guard case .directory = nodes[path] else { return nil }
-            let prefix = path == "/" ? "/" : path + "/"
+            guard let folder = Self.followed(path, in: nodes), case .directory = nodes[folder] else { return nil }
+            let prefix = folder == "/" ? "/" : folder + "/"
             return nodes.compactMap { key, node in
-                guard key != path, key.hasPrefix(prefix) else { return nil }
+                guard key != folder, key.hasPrefix(prefix) else { return nil }
                 let rest = key.dropFirst(prefix.count)
                 guard !rest.contains("/") else { return nil }
-                if case .directory = node { return DirectoryEntry(name: String(rest), isDirectory: true) }
+                // As the kernel's `d_type` and a `stat`: a link to a folder lists as a folder.
+                if case .directory = Self.followed(key, in: nodes).flatMap({ nodes[$0] }) {
+                    return DirectoryEntry(name: String(rest), isDirectory: true)
+                }
                 return DirectoryEntry(name: String(rest), isDirectory: false)
             }
         }
@@ -108,16 +111,15 @@ public final class MemoryTree: Sendable {
         return result
     }
 
-    /// Symlinks are not followed even with `following` (the tree's links are only for the Write stage's
-    /// tests): a followed link reads as nothing.
+    /// With `following`, links are followed as the kernel's `stat` does (a dangling link or a loop is nothing).
     func info(_ path: String, following: Bool) -> ItemInfo? {
         nodes.withLock { nodes in
-            switch nodes[path] {
+            switch following ? Self.followed(path, in: nodes).flatMap({ nodes[$0] }) : nodes[path] {
             case .file(let bytes, let stamp):
                 ItemInfo(kind: .file, size: bytes.count, modifiedNanoseconds: stamp, identity: FileIdentity(inode: UInt64(bitPattern: stamp)))
             case .directory(let id): ItemInfo(kind: .directory, size: 0, identity: FileIdentity(inode: UInt64(bitPattern: id)))
             case .symlink(let target, let stamp):
-                following ? nil : ItemInfo(kind: .symlink, size: target.utf8.count, identity: FileIdentity(inode: UInt64(bitPattern: stamp)))
+                ItemInfo(kind: .symlink, size: target.utf8.count, identity: FileIdentity(inode: UInt64(bitPattern: stamp)))
             case nil: nil
             }
         }
@@ -171,6 +173,11 @@ public final class MemoryTree: Sendable {
             return true
         }
         if !found { throw FileSystemError(path: first, reason: .notFound, operation: "swap with \(second)") }
+    }
+
+    /// `path` with its links followed, as reading or listing through them does; nil for a loop.
+    private static func followed(_ path: String, in nodes: [String: Node]) -> String? {
+        Path.resolvingLinks(path) { if case .symlink(let target, _) = nodes[$0] { target } else { nil } }
     }
 
     func readLink(_ path: String) throws(FileSystemError) -> String {

@@ -27,9 +27,9 @@ public struct FileSystem: Sendable {
     public var moveItem: @Sendable (_ from: String, _ to: String) throws(FileSystemError) -> Void
     /// Copies one file, creating missing parent folders.
     public var copyFile: @Sendable (_ from: String, _ to: String) throws(FileSystemError) -> Void
-    /// `listDirectory` with what each child is, when the disk answers both at once (a folder of
-    /// 10,000 posts is stat-ed by name in the folder, not by 10,000 full paths); nil: list, then
-    /// `itemInfo` each child.
+    /// `listDirectory` with what each child is itself (as `linkInfo`: a symlink is `.symlink`), when
+    /// the disk answers both at once (a folder of 10,000 posts is stat-ed by name in the folder, not
+    /// by 10,000 full paths); nil: list, then `linkInfo` each child.
     public var listDirectoryWithInfo: (@Sendable (String) throws(FileSystemError) -> [(DirectoryEntry, ItemInfo)])?
 
     // What the Write stage needs to replace an output folder in one step without touching a file it
@@ -185,7 +185,10 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
         case EMFILE, ENFILE: "too many open files (EMFILE)"
         case ENOMEM: "out of memory (ENOMEM)"
         case EINVAL: "the disk does not support this (EINVAL)"
-        default: "system error \(code)"
+        case EACCES, EPERM: "permission denied (EACCES): run it as a user who may, or choose another place"
+        case EADDRINUSE: "the address is already in use (EADDRINUSE)"
+        case EADDRNOTAVAIL: "the address is not one of this computer's (EADDRNOTAVAIL)"
+        default: "\(String(cString: strerror(code))) (errno \(code))"
         }
     }
 }
@@ -193,54 +196,6 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
 extension FileSystem {
     public func fileExists(_ path: String) -> Bool { itemInfo(path)?.kind == .file }
     public func directoryExists(_ path: String) -> Bool { itemInfo(path)?.kind == .directory }
-
-    /// Every file below `root`, as `/`-separated paths relative to it, in byte order so that output is
-    /// reproducible. Hidden names (`.git`, `.DS_Store`, …) are skipped; a missing root gives no files.
-    public func walkFiles(_ root: String) throws(FileSystemError) -> [String] {
-        guard directoryExists(root) else { return [] }
-        var result: [String] = []
-        var pending: [String] = [""]
-        while let relative = pending.popLast() {
-            let absolute = relative.isEmpty ? root : Path.join(root, relative)
-            for entry in try listDirectory(absolute) where !entry.name.hasPrefix(".") {
-                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                if entry.isDirectory { pending.append(child) } else { result.append(child) }
-            }
-        }
-        return result.sorted(by: Self.precedesInByteOrder)
-    }
-
-    /// `walkFiles`, with what each file is (its size and time).
-    public func walkFilesWithInfo(_ root: String) throws(FileSystemError) -> [(path: String, info: ItemInfo)] {
-        guard let listDirectoryWithInfo else {
-            var files: [(path: String, info: ItemInfo)] = []
-            for path in try walkFiles(root) {
-                guard let info = itemInfo(Path.join(root, path)) else {
-                    throw FileSystemError(path: Path.join(root, path), reason: .notFound, operation: "read")
-                }
-                files.append((path, info))
-            }
-            return files
-        }
-        guard directoryExists(root) else { return [] }
-        var result: [(path: String, info: ItemInfo)] = []
-        // A level of folders at a time, the folders of a level on all cores.
-        var level: [String] = [""]
-        while !level.isEmpty {
-            let listed = level.parallelMap { relative in
-                Result { () throws(FileSystemError) in try listDirectoryWithInfo(relative.isEmpty ? root : Path.join(root, relative)) }
-            }
-            var next: [String] = []
-            for (relative, entries) in zip(level, listed) {
-                for (entry, info) in try entries.get() where !entry.name.hasPrefix(".") {
-                    let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                    if entry.isDirectory { next.append(child) } else { result.append((child, info)) }
-                }
-            }
-            level = next
-        }
-        return result.sorted { Self.precedesInByteOrder($0.path, $1.path) }
-    }
 
     /// `a.utf8.lexicographicallyPrecedes(b.utf8)` with `memcmp` on native strings' contiguous bytes
     /// (a content folder holds thousands of files).

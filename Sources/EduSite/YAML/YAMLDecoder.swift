@@ -28,8 +28,8 @@ public struct YAMLDecoder {
         } catch let error as DiagnosticError {
             throw error
         } catch {
-            throw DiagnosticError(
-                Diagnostic(.yamlInvalidValue, .error, "\(error)", at: node.location))
+            // Only our own decoders throw here, and they throw the two kinds above: this is a bug.
+            throw DiagnosticError(Self.unexpected(error, at: node.location))
         }
         let unknown = session.unknownKeyDiagnostics()
         if !unknown.isEmpty { throw DiagnosticError(unknown) }
@@ -67,8 +67,15 @@ public struct YAMLDecoder {
             }
             return Diagnostic(.yamlInvalidValue, .error, context.debugDescription, at: location)
         @unknown default:
-            return Diagnostic(.yamlInvalidValue, .error, "\(error)", at: root.location)
+            return unexpected(error, at: root.location)
         }
+    }
+
+    /// Words instead of a Swift error's description, which names types the user never sees.
+    private static func unexpected(_ error: any Error, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .yamlInvalidValue, .error, "this value cannot be read (\(type(of: error)))", at: location,
+            hint: "check the value against the documentation (docs/content-format.md); if it looks right, this is a bug in EduSite: please report it with this file")
     }
 }
 
