@@ -102,12 +102,8 @@ import Testing
     func everyDamageIsFoundOrHarmless(_ path: RebuildPath) throws {
         let flips = EnvironmentFlag.longHunt ? 200 : 12
         let truncations = EnvironmentFlag.longHunt ? 60 : 6
-        let site = try CacheDamageSite()
+        let site = try CacheDamageSite.primed()
         defer { site.remove() }
-        #expect(site.build().succeeded)
-        // A quick rebuild's patch, so that there is a patches file to damage.
-        try site.touch(CacheDamageSite.touchedPost)
-        #expect(site.build().quick)
         let before = try site.cleanBuild()
         try path.edit(site)
         let after = try site.cleanBuild()
@@ -161,5 +157,62 @@ import Testing
         }
         let summary = CacheFile.allCases.map { "\($0.rawValue) \(tallies[$0.rawValue]!.detected)/\(tallies[$0.rawValue]!.variants)" }
         print("cache damage hunt, \(path) rebuild: found/variants: \(summary.joined(separator: ", "))")
+    }
+}
+
+/// The cache's own writes failing (the disk full, a folder read-only): the fault-injecting
+/// `FileSystem` fails, in turn, each call of a build that changes the cache folder (its folder made,
+/// files renamed into place or removed, a damaged cache set aside). The files' bytes are written with
+/// POSIX calls (`FileSink`, `RecordsWriter`, `BodyStore`), which it cannot reach; their failures are
+/// the damage `everyDamageIsFoundOrHarmless` makes. After each, the next build has the bytes of a
+/// build without the cache, and no finding but C001.
+@Suite(.serialized) struct CacheWriteFaultTests {
+    enum Step: String, CaseIterable, Sendable {
+        /// The first build, which makes the cache.
+        case first
+        case quick
+        case incremental
+    }
+
+    @Test(arguments: Step.allCases)
+    func aFailedCacheWriteLeavesACacheThatIsUsedRightOrSetAside(_ step: Step) throws {
+        let site = try CacheDamageSite.primed()
+        defer { site.remove() }
+        let before = try site.cleanBuild()
+        let path: CacheDamageTests.RebuildPath? = switch step {
+        case .first: nil
+        case .quick: .quick
+        case .incremental: .incremental
+        }
+        try path?.edit(site)
+        let after = try site.cleanBuild()
+        try path?.revert(site)
+        let snapshot = try site.cacheFiles()
+
+        /// The build under test, the cache as the snapshot had it (none for the first build).
+        func faultyBuild(_ plan: FaultPlan) throws -> SiteBuilder.Report {
+            if step == .first { try site.fileSystem.removeItem(site.cacheFolder) } else { try site.restoreCache(snapshot) }
+            try path?.edit(site)
+            return site.build(fileSystem: .faulty(.live, plan))
+        }
+        let counting = FaultPlan(failing: 0, code: 0)
+        #expect(try faultyBuild(counting).succeeded)
+        try path?.revert(site)
+        #expect(site.build().succeeded)
+        let cacheCalls = counting.log.withLock { $0 }.filter { $0.value.contains("/.edusite/cache") }.keys.sorted()
+        #expect(!cacheCalls.isEmpty)
+        for (index, number) in cacheCalls.enumerated() {
+            let plan = FaultPlan(failing: number, code: [28, 5, 13][index % 3])
+            _ = try faultyBuild(plan)
+            let failed = plan.failed.withLock { $0 } ?? "nothing"
+            let next = site.build()
+            #expect(next.succeeded && next.diagnostics.allSatisfy { $0.code == CacheDamageTests.damagedCode }, "\(step), \(failed) failed: \(next.diagnostics)")
+            #expect(try site.differences(from: after).isEmpty, "\(step), \(failed) failed")
+            try path?.revert(site)
+            let reverted = site.build()
+            #expect(reverted.succeeded && reverted.diagnostics.isEmpty, "\(step), \(failed) failed, then: \(reverted.diagnostics)")
+            #expect(try site.differences(from: before).isEmpty, "\(step), \(failed) failed, then")
+        }
+        print("cache write faults, \(step) build: \(cacheCalls.count) calls failed in turn")
     }
 }

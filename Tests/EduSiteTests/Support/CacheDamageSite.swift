@@ -29,6 +29,16 @@ final class CacheDamageSite {
         try write(Self.longPost, Self.longPostText)
     }
 
+    /// Built with the cache, then rebuilt quickly after a touch, so that every cache file exists.
+    static func primed() throws -> CacheDamageSite {
+        let site = try CacheDamageSite()
+        let first = site.build()
+        guard first.succeeded else { throw CacheDamageSiteError.cleanBuildFailed(first.diagnostics) }
+        try site.touch(touchedPost)
+        guard site.build().quick else { throw CacheDamageSiteError.notQuick }
+        return site
+    }
+
     func remove() { try? fileSystem.removeItem(root) }
 
     private func request(output: String) -> SiteBuilder.Request {
@@ -101,6 +111,7 @@ enum CacheFile: String, CaseIterable, Sendable {
 
 enum CacheDamageSiteError: Error {
     case cleanBuildFailed([Diagnostic])
+    case notQuick
 }
 
 /// One way of damaging a cache file.
