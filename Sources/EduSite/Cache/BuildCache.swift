@@ -321,7 +321,8 @@ struct BuildCache: Sendable {
         do throws(CacheFormatError) {
             return try PageRecordCoding.decode(try records.record(page.record), bodies: bodies)
         } catch {
-            damage?.note(CacheDamage(Self.recordsFileName, "the record at byte \(page.record.lowerBound): \(error.problem)"))
+            let problem = if case .checksumMismatch = error { "checksum mismatch" } else { error.problem }
+            damage?.note(CacheDamage(Self.recordsFileName, "the record at byte \(page.record.lowerBound): \(problem)"))
             return nil
         }
     }
