@@ -19,7 +19,8 @@ import Testing
             for offset in stride(from: 0, to: bytes.count, by: 7) { bytes[offset] ^= 0x01 }
         }
         // A new title: its neighbours' pages are rendered again, with their bodies from the cache.
-        try site.write("content/tin-tuc/hoi-thao.md", try site.read("content/tin-tuc/hoi-thao.md").replacingOccurrences(of: "title: Hội thao", with: "title: Hội thao mùa thu"))
+        let post = "content/tin-tuc/hoi-thao.md"
+        try site.write(post, try site.read(post).replacingOccurrences(of: "title: Hội thao", with: "title: Hội thao mùa thu"))
         try expectReportedAndBuiltFromNothing(site)
     }
 
@@ -73,7 +74,9 @@ import Testing
             case .quick:
                 try site.write(CacheDamageSite.longPost, CacheDamageSite.longPostText + "\nMột câu mới ở cuối bài.\n")
             case .incremental, .full:
-                try site.write(CacheDamageSite.longPost, CacheDamageSite.longPostText.replacingOccurrences(of: "title: Bài viết dài", with: "title: Bài viết rất dài"))
+                let retitled = CacheDamageSite.longPostText.replacingOccurrences(
+                    of: "title: Bài viết dài", with: "title: Bài viết rất dài")
+                try site.write(CacheDamageSite.longPost, retitled)
             }
         }
 
@@ -122,7 +125,9 @@ import Testing
             let report = site.build()
             if label == "intact" { #expect(path.tookThisPath(report), "\(path): \(report)") }
             let codes = report.diagnostics.map(\.code)
-            #expect(report.succeeded && codes.allSatisfy { $0 == Self.damagedCode } && codes.count <= 1, "\(label): \(report.diagnostics)")
+            #expect(
+                report.succeeded && codes.allSatisfy { $0 == Self.damagedCode } && codes.count <= 1,
+                "\(label): \(report.diagnostics)")
             let detected = codes == [Self.damagedCode]
             if detected { #expect(site.fileSystem.itemInfo(site.cacheFolder + "-damaged")?.kind == .directory, "\(label)") }
             let wrong = try site.differences(from: after)
@@ -131,7 +136,9 @@ import Testing
             let next = site.build()
             // Damage that build did not read may be found by this one.
             let nextCodes = next.diagnostics.map(\.code)
-            #expect(next.succeeded && (nextCodes.isEmpty || (!detected && nextCodes == [Self.damagedCode])), "\(label), next: \(next.diagnostics)")
+            #expect(
+                next.succeeded && (nextCodes.isEmpty || (!detected && nextCodes == [Self.damagedCode])),
+                "\(label), next: \(next.diagnostics)")
             if detected { #expect(next.incremental, "\(label): the new cache was not used") }
             #expect(try site.differences(from: before).isEmpty, "\(label), next")
             return detected
@@ -155,7 +162,9 @@ import Testing
                 }
             }
         }
-        let summary = CacheFile.allCases.map { "\($0.rawValue) \(tallies[$0.rawValue]!.detected)/\(tallies[$0.rawValue]!.variants)" }
+        let summary = CacheFile.allCases.map { file in
+            tallies[file.rawValue].map { "\(file.rawValue) \($0.detected)/\($0.variants)" } ?? file.rawValue
+        }
         print("cache damage hunt, \(path) rebuild: found/variants: \(summary.joined(separator: ", "))")
     }
 }
@@ -206,11 +215,14 @@ import Testing
             _ = try faultyBuild(plan)
             let failed = plan.failed.withLock { $0 } ?? "nothing"
             let next = site.build()
-            #expect(next.succeeded && next.diagnostics.allSatisfy { $0.code == CacheDamageTests.damagedCode }, "\(step), \(failed) failed: \(next.diagnostics)")
+            #expect(
+                next.succeeded && next.diagnostics.allSatisfy { $0.code == CacheDamageTests.damagedCode },
+                "\(step), \(failed) failed: \(next.diagnostics)")
             #expect(try site.differences(from: after).isEmpty, "\(step), \(failed) failed")
             try path?.revert(site)
             let reverted = site.build()
-            #expect(reverted.succeeded && reverted.diagnostics.isEmpty, "\(step), \(failed) failed, then: \(reverted.diagnostics)")
+            #expect(
+                reverted.succeeded && reverted.diagnostics.isEmpty, "\(step), \(failed) failed, then: \(reverted.diagnostics)")
             #expect(try site.differences(from: before).isEmpty, "\(step), \(failed) failed, then")
         }
         print("cache write faults, \(step) build: \(cacheCalls.count) calls failed in turn")

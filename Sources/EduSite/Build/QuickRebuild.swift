@@ -76,7 +76,8 @@ struct QuickRebuild {
         if !written.isEmpty || !changes.isEmpty {
             tidying = try write(
                 written, changes: changes, newRecords: patcher.newRecords,
-                bodies: (live: patcher.liveBodyBytes, end: patcher.bodyFileEnd), previous: previous, records: records, folder: folder, startedAt: startedAt)
+                bodies: (live: patcher.liveBodyBytes, end: patcher.bodyFileEnd), previous: previous, records: records,
+                folder: folder, startedAt: startedAt)
             if tidying.hasErrors {
                 return SiteBuilder.Report(
                     diagnostics: previous.diagnostics + tidying, output: output, pageCount: 0, fileCount: 0, compliance: nil)

@@ -164,14 +164,13 @@ struct BuildCache: Sendable {
         guard index.starts(with: anyVersion ? CacheWriter.header.dropLast() : CacheWriter.header[...]) else {
             throw .unknownFormat
         }
-        let number = { (offset: Int) in index.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) } }
-        let generation = number(header)
+        let generation = index.littleEndianNumber(at: header)
         var parts: [(bytes: [UInt8], checksum: UInt64)] = []
         var offset = header + 8
         while offset < index.count {
             guard index.count - offset >= 16, parts.count < 3 else { throw .truncated(offset: offset) }
-            let length = number(offset)
-            let checksum = number(offset + 8)
+            let length = index.littleEndianNumber(at: offset)
+            let checksum = index.littleEndianNumber(at: offset + 8)
             offset += 16
             guard length <= UInt64(index.count - offset) else { throw .truncated(offset: offset) }
             parts.append((Array(index[offset..<offset + Int(length)]), checksum))

@@ -39,7 +39,11 @@ struct BuildCacheFolder: Sendable {
     private func read(output: String) throws(CacheDamage) -> BuildCache? {
         guard fileSystem.fileExists(cacheFile) else { return nil }
         let index: [UInt8]
-        do throws(FileSystemError) { index = try fileSystem.readFile(cacheFile) } catch { throw CacheDamage(BuildCache.fileName, "unreadable") }
+        do throws(FileSystemError) {
+            index = try fileSystem.readFile(cacheFile)
+        } catch {
+            throw CacheDamage(BuildCache.fileName, "unreadable")
+        }
         if BuildCache.isOfAnotherVersion(index) { return nil }
         let records = try RecordsFile(path: recordsFile, damage: damage)
         var cache: BuildCache

@@ -80,16 +80,15 @@ struct BuildCachePatch: Sendable, Equatable {
     static func read(_ bytes: [UInt8]) throws(CacheFormatError) -> [BuildCachePatch] {
         var patches: [BuildCachePatch] = []
         var offset = 0
-        let number = { (offset: Int) in bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) } }
         while offset < bytes.count {
             // Each rebuild: its begin mark, then its patch (a stopped one can only be the last).
             guard bytes[offset] == beginMark else { throw .truncated(offset: offset) }
             if offset + 1 == bytes.count { throw .rebuildCutShort }
             guard bytes[offset + 1] == patchMark else { throw .truncated(offset: offset + 1) }
             let start = offset + 18
-            guard start <= bytes.count, number(offset + 2) <= UInt64(bytes.count - start) else { throw .rebuildCutShort }
-            let body = Array(bytes[start..<start + Int(number(offset + 2))])
-            guard ContentHash.of(body).value == number(offset + 10) else { throw .checksumMismatch(offset: offset) }
+            guard start <= bytes.count, bytes.littleEndianNumber(at: offset + 2) <= UInt64(bytes.count - start) else { throw .rebuildCutShort }
+            let body = Array(bytes[start..<start + Int(bytes.littleEndianNumber(at: offset + 2))])
+            guard ContentHash.of(body).value == bytes.littleEndianNumber(at: offset + 10) else { throw .checksumMismatch(offset: offset) }
             patches.append(try BuildCachePatch(body: body))
             offset = start + body.count
         }

@@ -67,7 +67,7 @@ final class RecordsFile: Sendable {
             initialized = filled
         }
         guard filled == range.count else { throw .truncated(offset: range.lowerBound + filled) }
-        let stored = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: range.count - 8, as: UInt64.self)) }
+        let stored = bytes.littleEndianNumber(at: range.count - 8)
         bytes.removeLast(8)
         guard ContentHash.of(bytes).value == stored else { throw .checksumMismatch(offset: range.lowerBound) }
         return bytes

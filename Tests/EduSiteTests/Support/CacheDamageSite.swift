@@ -14,7 +14,8 @@ final class CacheDamageSite {
     /// The long post: its text can change without changing what other pages show of it.
     static let longPost = "content/tin-tuc/bai-dai.md"
     static let longPostText: String = {
-        let paragraph = "Học sinh tham gia nhiều hoạt động ngoại khóa bổ ích trong tuần, cùng thầy cô và phụ huynh. "
+        let paragraph = "Học sinh tham gia nhiều hoạt động ngoại khóa bổ ích trong tuần, "
+            + "cùng thầy cô và phụ huynh. "
         return "---\ntitle: Bài viết dài\ndate: 2026-10-20\nsummary: Một bài viết dài.\ntags: [Sự kiện]\n---\n"
             + (1...12).map { "Đoạn \($0). " + String(repeating: paragraph, count: 3) }.joined(separator: "\n\n") + "\n"
     }()
