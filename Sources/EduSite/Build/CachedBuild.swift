@@ -42,7 +42,8 @@ struct CachedBuild: Sendable {
                     let record = PageRecordCoding.encode(page)
                     return (record, ContentHash.of(record))
                 }
-                let ranges = records.append(contentsOf: encoded.map(\.0))
+                // The hash is also the record's checksum.
+                let ranges = records.append(contentsOf: encoded.map { (bytes: $0.0, checksum: $0.1) })
                 for (page, ((_, hash), range)) in zip(chunk, zip(encoded, ranges)) {
                     recordHashes[page.source] = hash
                     recordRanges[page.source] = range
@@ -112,6 +113,7 @@ struct CachedBuild: Sendable {
         var pages: [BuildCache.PageRecord] = []
         pages.reserveCapacity(site.pages.count)
         var liveBodyBytes = 0
+        var bodyFileEnd = 0
         for page in site.pages {
             guard let stamp = stamps[page.source], let record = recordRanges[page.source] else { continue }
             let file = SitePlan.outputFile(for: page.path)
@@ -122,11 +124,15 @@ struct CachedBuild: Sendable {
             pages.append(
                 BuildCache.PageRecord(
                     source: page.source, stamp: stamp, path: page.path, bodyOffset: bodyOffset, record: record))
-            if page.body.html.storedOffset != nil { liveBodyBytes += page.body.html.byteCount }
+            if let offset = page.body.html.storedOffset {
+                liveBodyBytes += page.body.html.byteCount
+                bodyFileEnd = max(bodyFileEnd, offset + page.body.html.byteCount)
+            }
         }
         var cache = BuildCache(
             tool: BuildCacheFolder.tool, startedAt: startedAt, outputFolder: output, resolutionKey: resolutionKey, pages: pages,
             outputs: outputs, copies: copies, liveBodyBytes: liveBodyBytes)
+        cache.bodyFileEnd = bodyFileEnd
         cache.inputsKey = report.inputsKey
         cache.fileListKey = report.fileListKey
         cache.manifestFiles = report.manifestFiles

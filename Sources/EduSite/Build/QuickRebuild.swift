@@ -75,8 +75,9 @@ struct QuickRebuild {
         var tidying: [Diagnostic] = []
         if !written.isEmpty || !changes.isEmpty {
             tidying = try write(
-                written, changes: changes, newRecords: patcher.newRecords, liveBodyBytes: patcher.liveBodyBytes,
-                previous: previous, records: records, folder: folder, startedAt: startedAt)
+                written, changes: changes, newRecords: patcher.newRecords,
+                bodies: (live: patcher.liveBodyBytes, end: patcher.bodyFileEnd), previous: previous, records: records,
+                folder: folder, startedAt: startedAt)
             if tidying.hasErrors {
                 return SiteBuilder.Report(
                     diagnostics: previous.diagnostics + tidying, output: output, pageCount: 0, fileCount: 0, compliance: nil)
@@ -100,13 +101,18 @@ struct QuickRebuild {
     /// from here. The patches file says a rebuild began until its patch follows, so a rebuild cut short
     /// leaves a cache that does not read.
     private func write(
-        _ files: [OutputFile], changes: [BuildCachePatch.PageChange], newRecords: [[UInt8]], liveBodyBytes: Int,
+        _ files: [OutputFile], changes: [BuildCachePatch.PageChange], newRecords: [[UInt8]], bodies: (live: Int, end: Int),
         previous: BuildCache, records: RecordsFile, folder: BuildCacheFolder, startedAt: Int64
     ) throws(Declined) -> [Diagnostic] {
+        // What was read of the cache is checked as it was read: nothing of a damaged one is written.
+        if folder.damage.found != nil { throw Declined("the cache is damaged") }
         var changes = changes
+        var recordsEnd = records.byteCount
         do throws(FileSystemError) {
             try folder.beginPatch()
-            var ranges = try folder.appendRecords(newRecords, end: records.byteCount).makeIterator()
+            let appended = try folder.appendRecords(newRecords, end: records.byteCount)
+            recordsEnd = appended.last?.upperBound ?? recordsEnd
+            var ranges = appended.makeIterator()
             for index in changes.indices where changes[index].patchedFile != nil { changes[index].record = ranges.next()! }
         } catch {
             folder.invalidate()
@@ -124,7 +130,8 @@ struct QuickRebuild {
         do throws(FileSystemError) {
             try folder.commitPatch(
                 BuildCachePatch(
-                    generation: previous.generation, startedAt: startedAt, liveBodyBytes: liveBodyBytes, changes: changes))
+                    generation: previous.generation, startedAt: startedAt, liveBodyBytes: bodies.live, recordsEnd: recordsEnd,
+                    bodyFileEnd: bodies.end, changes: changes))
         } catch {
             folder.invalidate()
         }
@@ -257,6 +264,7 @@ private struct PagePatcher {
     /// The changed pages' records, for the records file.
     private(set) var newRecords: [[UInt8]] = []
     private(set) var liveBodyBytes: Int
+    private(set) var bodyFileEnd: Int
 
     init(
         rebuild: QuickRebuild, config: SiteConfig, previous: BuildCache, tree: QuickRebuild.Tree, bodies: BodyStore
@@ -266,6 +274,7 @@ private struct PagePatcher {
         self.fileSystem = rebuild.fileSystem
         self.bodies = bodies
         liveBodyBytes = previous.liveBodyBytes
+        bodyFileEnd = previous.bodyFileEnd
         let loader = SiteLoader(fileSystem: rebuild.fileSystem, bodies: bodies)
         // `unchangedInputs` made sure the timezone is known.
         reader = loader.pageReader(
@@ -316,7 +325,7 @@ private struct PagePatcher {
         let oldTargets = Set(old.body.links.map(\.target))
         // An outside link is always checked again: all outside links share one target, `.external`.
         if page.body.links.contains(where: { !oldTargets.contains($0.target) || $0.target == .external }) {
-            if linkTargets == nil { linkTargets = try? previous.linkTargets() }
+            if linkTargets == nil { linkTargets = previous.linkTargets() }
             guard let linkTargets, ContentChecker().links(of: page, existing: linkTargets).isEmpty else {
                 throw Declined("\(source) links to a page or file the site does not have")
             }
@@ -332,6 +341,7 @@ private struct PagePatcher {
         else { throw Declined("\(source)'s page is not as the cache says") }
         newRecords.append(PageRecordCoding.encode(page))
         liveBodyBytes += page.body.html.byteCount - old.body.html.byteCount
+        if let stored = page.body.html.storedOffset { bodyFileEnd = max(bodyFileEnd, stored + page.body.html.byteCount) }
         return (
             OutputFile(path: file, contents: .bytes(BodyMarker.splice(newBody, into: html, replacing: range))),
             // Its record's place is known once the records are appended.

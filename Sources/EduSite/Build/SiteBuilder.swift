@@ -152,29 +152,43 @@ public struct SiteBuilder: Sendable {
         case .success(let checked): folder = checked
         case .failure(let error): return refused(error.diagnostics)
         }
-        let transaction: OutputTransaction
-        do throws(DiagnosticError) {
-            transaction = try OutputTransaction.begin(folder, force: request.force, fileSystem: fileSystem)
-        } catch {
-            return refused(error.diagnostics)
+        let attempt = { (cacheFolder: BuildCacheFolder?) -> Report in
+            let transaction: OutputTransaction
+            do throws(DiagnosticError) {
+                transaction = try OutputTransaction.begin(folder, force: request.force, fileSystem: fileSystem)
+            } catch {
+                return refused(error.diagnostics)
+            }
+            var report = build(request, into: transaction, cache: cacheFolder)
+            transaction.discard()  // nothing when it was committed
+            report.diagnostics = transaction.recoveryNotes + report.diagnostics
+            report.keptForeignFiles = transaction.keptForeignFiles
+            report.previousOutputExisted = transaction.existing.identity != nil
+            return report
         }
-        var report = build(request, into: transaction)
-        transaction.discard()  // nothing when it was committed
-        report.diagnostics = transaction.recoveryNotes + report.diagnostics
-        report.keptForeignFiles = transaction.keptForeignFiles
-        report.previousOutputExisted = transaction.existing.identity != nil
-        return report
+        let cacheFolder = usesCache ? BuildCacheFolder(siteRoot: request.siteRoot, fileSystem: fileSystem) : nil
+        let report = attempt(cacheFolder)
+        guard let cacheFolder, let damage = cacheFolder.damage.found else { return report }
+        // That attempt stopped before it wrote anything: once more from nothing, without the damaged cache.
+        let movedTo = cacheFolder.setAside()
+        var again = attempt(movedTo == nil ? nil : BuildCacheFolder(siteRoot: request.siteRoot, fileSystem: fileSystem))
+        // The first attempt's report holds only what recovering the output found.
+        again.diagnostics = report.diagnostics + [CacheDiagnostics.damaged(damage, movedTo: movedTo)] + again.diagnostics
+        return again
     }
 
-    /// The build itself, into a transaction that the caller discards when it fails.
-    private func build(_ request: Request, into transaction: OutputTransaction) -> Report {
+    /// The build itself, into a transaction that the caller discards when it fails. It stops before
+    /// writing when it finds the cache damaged (`cacheFolder.damage`), and its report is then empty.
+    private func build(_ request: Request, into transaction: OutputTransaction, cache cacheFolder: BuildCacheFolder?) -> Report {
         let output = transaction.folder.path
         let startedAt = BuildCacheFolder.now()
         var timer = StageTimer()
-        let cacheFolder = usesCache ? BuildCacheFolder(siteRoot: request.siteRoot, fileSystem: fileSystem) : nil
+        let damaged = { cacheFolder?.damage.found != nil }
+        let abandoned = Report(diagnostics: [], output: output, pageCount: 0, fileCount: 0, compliance: nil)
         // The cache speaks of the output as the last build left it: not when anything of it changed.
         var previous = transaction.outputIsAsWritten ? cacheFolder?.previous(output: output) : nil
         timer.mark("read the cache")
+        if damaged() { return abandoned }
         let bodies = cacheFolder?.openBodies(reset: previous == nil)
         if bodies == nil { previous = nil }
         timer.mark("open the bodies")
@@ -190,7 +204,8 @@ public struct SiteBuilder: Sendable {
                 timer.mark("no quick rebuild: " + error.reason)
             }
         }
-        if previous != nil, (try? previous!.readOutputs()) == nil { previous = nil }
+        if previous?.readOutputs() == false { previous = nil }
+        if damaged() { return abandoned }
         let (checked, ready) = loadCheckAndPrepare(
             siteRoot: request.siteRoot, options: request.options, policy: request.policy, bodies: bodies,
             reuse: bodies.flatMap { bodies in previous?.pageReuse(bodies: bodies) })
@@ -199,6 +214,7 @@ public struct SiteBuilder: Sendable {
         let failed = { (diagnostics: [Diagnostic]) in
             Report(diagnostics: diagnostics, output: output, pageCount: 0, fileCount: 0, compliance: checked.compliance)
         }
+        if damaged() { return abandoned }
         guard let (site, plan, prepared) = ready else { return failed(diagnostics) }
 
         // What a quick rebuild after this one compares with, and reports again.
@@ -225,6 +241,7 @@ public struct SiteBuilder: Sendable {
         {
             // The content is good: only the disk can fail from here, and then the next build starts over.
             timer.mark("render changed")
+            if damaged() { return abandoned }
             cacheFolder.invalidate()
             var tidying: [Diagnostic] = []
             do throws(DiagnosticError) {
@@ -271,6 +288,7 @@ public struct SiteBuilder: Sendable {
             try staging.write(others)
             state?.recordRendered(others)
             fileCount += others.count
+            if damaged() { return abandoned }
             tidying = try staging.commit()
         } catch {
             if let cacheFolder, let records { cacheFolder.discard(records) }

@@ -10,7 +10,9 @@
 ///
 /// The index holds three parts, each read only by the builds that need it: the pages and what the
 /// build found; the written files' keys (for an ordinary rebuild); the site paths links may point at
-/// (for a quick rebuild whose page has links).
+/// (for a quick rebuild whose page has links). Each part has its own checksum, checked when it is
+/// decoded, as each page record and each body is (`RecordsFile`, `BodyStore`): a build reads only
+/// what it uses, and whatever it reads is checked first.
 struct BuildCache: Sendable {
     static let fileName = "build"
     static let recordsFileName = "pages"
@@ -69,9 +71,17 @@ struct BuildCache: Sendable {
     var patchedFiles: Set<String> = []
     /// The records file the records are in; nil for a cache being made.
     var records: RecordsFile?
-    /// The parts of the index not yet decoded.
+    /// Where the records file ends: it is only appended to, by quick rebuilds, whose patches say so.
+    var recordsEnd = 0
+    /// Where the last body that a page points at ends in the body file.
+    var bodyFileEnd = 0
+    /// Where damage found in a record or a part is noted (`BuildCacheFolder.damage`).
+    var damage: CacheDamageLog?
+    /// The parts of the index not yet decoded, with their checksums.
     private var outputsPart: [UInt8] = []
     private var linkTargetsPart: [UInt8] = []
+    private var outputsChecksum: UInt64 = 0
+    private var linkTargetsChecksum: UInt64 = 0
 
     /// Whether most of the body file is garbage from older builds: then a build from nothing writes
     /// it anew.
@@ -93,6 +103,8 @@ struct BuildCache: Sendable {
         main.write(fileListKey.value)
         main.write(manifestFiles)
         main.write(liveBodyBytes)
+        main.write(recordsEnd)
+        main.write(bodyFileEnd)
         main.write(pageCount)
         main.write(complianceSummary)
         main.write(diagnostics)
@@ -120,14 +132,74 @@ struct BuildCache: Sendable {
         var links = CacheWriter(reservingCapacity: (1 << 16) + linkTargetList.count * 32)
         links.write(linkTargetList)
 
-        var file: [[UInt8]] = [withUnsafeBytes(of: generation.littleEndian) { Array($0) }]
-        for part in [main, outputs, links] {
+        var file: [[UInt8]] = [CacheWriter.header + Self.littleEndian(generation)]
+        for (number, part) in [main, outputs, links].enumerated() {
             let pieces = part.encodedParts()
+            var checksum = Self.partChecksum(generation: generation, number: number)
+            for piece in pieces { checksum.combine(piece) }
             let length = UInt64(pieces.reduce(0) { $0 + $1.count })
-            file.append(withUnsafeBytes(of: length.littleEndian) { Array($0) })
+            file.append(Self.littleEndian(length) + Self.littleEndian(checksum.value))
             file += pieces
         }
         return file
+    }
+
+    private static func littleEndian(_ number: UInt64) -> [UInt8] { withUnsafeBytes(of: number.littleEndian) { Array($0) } }
+
+    /// Covers the generation, so that a changed generation cannot pair the index with other records.
+    private static func partChecksum(generation: UInt64, number: Int) -> PieceChecksum {
+        var hash = ContentHash.of("edusite-index")
+        hash.combine(generation)
+        hash.combine(number)
+        return PieceChecksum(hash)
+    }
+
+    /// The index's generation and parts, each with its checksum; only the first part's is checked
+    /// here, the others' when they are decoded. `anyVersion`: the header may name another version.
+    private static func parts(
+        of index: [UInt8], anyVersion: Bool = false
+    ) throws(CacheFormatError) -> (generation: UInt64, parts: [(bytes: [UInt8], checksum: UInt64)]) {
+        let header = CacheWriter.header.count
+        guard index.count >= header + 8 else { throw .truncated(offset: index.count) }
+        guard index.starts(with: anyVersion ? CacheWriter.header.dropLast() : CacheWriter.header[...]) else {
+            throw .unknownFormat
+        }
+        let generation = index.littleEndianNumber(at: header)
+        var parts: [(bytes: [UInt8], checksum: UInt64)] = []
+        var offset = header + 8
+        while offset < index.count {
+            guard index.count - offset >= 16, parts.count < 3 else { throw .truncated(offset: offset) }
+            let length = index.littleEndianNumber(at: offset)
+            let checksum = index.littleEndianNumber(at: offset + 8)
+            offset += 16
+            guard length <= UInt64(index.count - offset) else { throw .truncated(offset: offset) }
+            parts.append((Array(index[offset..<offset + Int(length)]), checksum))
+            offset += Int(length)
+        }
+        guard parts.count == 3 else { throw .truncated(offset: index.count) }
+        try verify(parts[0], generation: generation, number: 0)
+        return (generation, parts)
+    }
+
+    private static func verify(
+        _ part: (bytes: [UInt8], checksum: UInt64), generation: UInt64, number: Int
+    ) throws(CacheFormatError) {
+        var checksum = partChecksum(generation: generation, number: number)
+        checksum.combine(part.bytes)
+        guard checksum.value == part.checksum else { throw .checksumMismatch(offset: number) }
+    }
+
+    /// Written by another version of EduSite, which it is no damage to find (after an update): its
+    /// header names another version, and the rest does not read as this version's (else the version
+    /// byte itself is damaged).
+    static func isOfAnotherVersion(_ index: [UInt8]) -> Bool {
+        let magic = CacheWriter.header.dropLast()
+        // Format 2 began with the generation and the first part's length, then that part's header.
+        if index.count >= 20, index[16..<19].elementsEqual(magic), index[19] < CacheWriter.formatVersion { return true }
+        guard index.count > magic.count, index.starts(with: magic), index[magic.count] != CacheWriter.formatVersion else {
+            return false
+        }
+        return (try? parts(of: index, anyVersion: true)) == nil
     }
 
     init(
@@ -146,26 +218,17 @@ struct BuildCache: Sendable {
 
     /// Reads the index's first part; the page records stay in `records` until they are asked for.
     init(index: [UInt8], records: RecordsFile) throws(CacheFormatError) {
-        var parts: [[UInt8]] = []
-        guard index.count >= 8 else { throw .truncated(offset: 0) }
-        generation = index.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        guard records.generation == generation else { throw .unknownFormat }
-        var offset = 8
-        while offset < index.count {
-            guard index.count - offset >= 8 else { throw .truncated(offset: offset) }
-            let length = index.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
-            offset += 8
-            guard length <= UInt64(index.count - offset) else { throw .truncated(offset: offset) }
-            parts.append(Array(index[offset..<offset + Int(length)]))
-            offset += Int(length)
-        }
-        guard parts.count == 3 else { throw .unknownFormat }
+        let (generation, parts) = try Self.parts(of: index)
+        self.generation = generation
+        guard records.generation == generation else { throw .staleRecords }
         self.records = records
-        outputsPart = parts[1]
-        linkTargetsPart = parts[2]
+        outputsPart = parts[1].bytes
+        outputsChecksum = parts[1].checksum
+        linkTargetsPart = parts[2].bytes
+        linkTargetsChecksum = parts[2].checksum
         outputs = [:]
 
-        var reader = try CacheReader(bytes: parts[0])
+        var reader = try CacheReader(bytes: parts[0].bytes)
         tool = ContentHash(value: try reader.read())
         startedAt = try reader.read()
         outputFolder = try reader.read()
@@ -174,6 +237,8 @@ struct BuildCache: Sendable {
         fileListKey = ContentHash(value: try reader.read())
         manifestFiles = try reader.read()
         liveBodyBytes = try reader.read()
+        recordsEnd = try reader.read()
+        bodyFileEnd = try reader.read()
         pageCount = try reader.read()
         complianceSummary = try reader.read()
         diagnostics = try reader.read()
@@ -200,8 +265,20 @@ struct BuildCache: Sendable {
         try reader.finish()
     }
 
-    /// Decodes the written files' keys (an ordinary rebuild needs them; a quick one does not).
-    mutating func readOutputs() throws(CacheFormatError) {
+    /// Decodes the written files' keys (an ordinary rebuild needs them; a quick one does not); false
+    /// when that part is damaged, which is noted in `damage`.
+    mutating func readOutputs() -> Bool {
+        do throws(CacheFormatError) {
+            try decodeOutputs()
+            return true
+        } catch {
+            damage?.note(CacheDamage(Self.fileName, "the written files' part: \(error.problem)"))
+            return false
+        }
+    }
+
+    private mutating func decodeOutputs() throws(CacheFormatError) {
+        try Self.verify((outputsPart, outputsChecksum), generation: generation, number: 1)
         var reader = try CacheReader(bytes: outputsPart)
         let count = try reader.readCount()
         outputs = Dictionary(minimumCapacity: count)
@@ -215,9 +292,19 @@ struct BuildCache: Sendable {
         outputsPart = []
     }
 
-    /// Every site path a link may point at.
-    func linkTargets() throws(CacheFormatError) -> Set<String> {
+    /// Every site path a link may point at; nil when that part is damaged, which is noted in `damage`.
+    func linkTargets() -> Set<String>? {
+        do throws(CacheFormatError) {
+            return try decodeLinkTargets()
+        } catch {
+            damage?.note(CacheDamage(Self.fileName, "the link targets' part: \(error.problem)"))
+            return nil
+        }
+    }
+
+    private func decodeLinkTargets() throws(CacheFormatError) -> Set<String> {
         if linkTargetsPart.isEmpty { return Set(linkTargetList) }
+        try Self.verify((linkTargetsPart, linkTargetsChecksum), generation: generation, number: 2)
         var reader = try CacheReader(bytes: linkTargetsPart)
         let list: [String] = try reader.read()
         try reader.finish()
@@ -227,9 +314,16 @@ struct BuildCache: Sendable {
     /// Whether a file time recorded by that build tells a later change apart (see `startedAt`).
     func isReliable(_ modifiedNanoseconds: Int64) -> Bool { fileTimeIsReliable(modifiedNanoseconds, buildStart: startedAt) }
 
-    /// A kept page, decoded; nil when its record is unreadable.
+    /// A kept page, decoded; nil when its record is damaged, which is noted in `damage`.
     func page(_ page: PageRecord, bodies: BodyStore) -> Page? {
-        records?.bytes(page.record).flatMap { PageRecordCoding.decode($0, bodies: bodies) }
+        guard let records else { return nil }
+        do throws(CacheFormatError) {
+            return try PageRecordCoding.decode(try records.record(page.record), bodies: bodies)
+        } catch {
+            let problem = if case .checksumMismatch = error { "checksum mismatch" } else { error.problem }
+            damage?.note(CacheDamage(Self.recordsFileName, "the record at byte \(page.record.lowerBound): \(problem)"))
+            return nil
+        }
     }
 
     /// The pages for the loader to take, decoded only when asked for.
@@ -254,14 +348,10 @@ enum PageRecordCoding {
         return writer.encoded()
     }
 
-    static func decode(_ bytes: [UInt8], bodies: BodyStore) -> Page? {
-        do throws(CacheFormatError) {
-            var reader = try CacheReader(bytes: bytes, bodies: bodies)
-            let page: Page = try reader.read()
-            try reader.finish()
-            return page
-        } catch {
-            return nil
-        }
+    static func decode(_ bytes: [UInt8], bodies: BodyStore) throws(CacheFormatError) -> Page {
+        var reader = try CacheReader(bytes: bytes, bodies: bodies)
+        let page: Page = try reader.read()
+        try reader.finish()
+        return page
     }
 }

@@ -10,6 +10,8 @@
 struct BuildCacheFolder: Sendable {
     let path: String
     let fileSystem: FileSystem
+    /// What this build found damaged in the cache; shared by the cache, its records and its bodies.
+    let damage = CacheDamageLog()
 
     init(siteRoot: String, fileSystem: FileSystem) {
         self.path = Path.join(siteRoot, ".edusite", "cache")
@@ -22,26 +24,83 @@ struct BuildCacheFolder: Sendable {
 
     /// The previous build's cache, with the quick rebuilds since applied, when it was written by this
     /// EduSite into this output folder and the folder is still EduSite's; nil otherwise (then
-    /// everything is built).
+    /// everything is built). Damage is noted in `damage`, and then it is nil too.
     func previous(output: String) -> BuildCache? {
-        guard let index = try? fileSystem.readFile(cacheFile),
-            let records = RecordsFile(path: recordsFile),
-            var cache = try? BuildCache(index: index, records: records),
-            cache.tool == Self.tool, cache.outputFolder == output
-        else { return nil }
-        if fileSystem.fileExists(patchesFile) {
-            guard let bytes = try? fileSystem.readFile(patchesFile),
-                let patches = try? BuildCachePatch.read(bytes),
-                (try? cache.apply(patches)) != nil
-            else { return nil }
+        do throws(CacheDamage) {
+            return try read(output: output)
+        } catch {
+            damage.note(error)
+            return nil
         }
+    }
+
+    /// nil when there is no cache to use, which is no damage: none was kept (or a build from nothing
+    /// removed its index), another EduSite or output folder, a save or a quick rebuild cut short.
+    private func read(output: String) throws(CacheDamage) -> BuildCache? {
+        guard fileSystem.fileExists(cacheFile) else { return nil }
+        let index: [UInt8]
+        do throws(FileSystemError) {
+            index = try fileSystem.readFile(cacheFile)
+        } catch {
+            throw CacheDamage(BuildCache.fileName, "unreadable")
+        }
+        if BuildCache.isOfAnotherVersion(index) { return nil }
+        let records = try RecordsFile(path: recordsFile, damage: damage)
+        var cache: BuildCache
+        do throws(CacheFormatError) {
+            cache = try BuildCache(index: index, records: records)
+        } catch .staleRecords {
+            return nil
+        } catch {
+            throw CacheDamage(BuildCache.fileName, error)
+        }
+        guard cache.tool == Self.tool, cache.outputFolder == output else { return nil }
+        if fileSystem.fileExists(patchesFile) {
+            do throws(CacheFormatError) {
+                guard let bytes = try? fileSystem.readFile(patchesFile) else { throw .truncated(offset: 0) }
+                try cache.apply(try BuildCachePatch.read(bytes))
+            } catch .rebuildCutShort {
+                return nil
+            } catch {
+                throw CacheDamage(BuildCache.patchesFileName, error)
+            }
+        }
+        // Records are only ever appended after a begin mark, so a lost patches file shows here.
+        guard records.byteCount == cache.recordsEnd else {
+            throw CacheDamage(BuildCache.recordsFileName, "\(records.byteCount) bytes where the index names \(cache.recordsEnd)")
+        }
+        // Longer is no damage: a build may have put bodies and stopped before its cache was saved.
+        let bodyFileSize = fileSystem.itemInfo(bodiesFile)?.size ?? -1
+        guard bodyFileSize >= cache.bodyFileEnd else {
+            throw CacheDamage(
+                BuildCache.bodiesFileName,
+                bodyFileSize < 0 ? "missing" : "cut short: \(bodyFileSize) bytes where the pages need \(cache.bodyFileEnd)")
+        }
+        cache.damage = damage
         return cache
     }
+
+    /// Moves the cache to `.edusite/cache-damaged/` (replacing an older damaged copy, so at most one
+    /// is kept, for whoever wants to look); returns that folder relative to the site, nil when the
+    /// move failed (then what could be removed of the cache was).
+    func setAside() -> String? {
+        try? fileSystem.removeItem(damagedPath)
+        do throws(FileSystemError) {
+            try fileSystem.moveItem(path, damagedPath)
+            return ".edusite/cache-damaged"
+        } catch {
+            try? fileSystem.removeItem(path)
+            return nil
+        }
+    }
+
+    var damagedPath: String { path + "-damaged" }
+    var bodiesFile: String { Path.join(path, BuildCache.bodiesFileName) }
 
     /// The body file: emptied for a build from nothing, appended to for a build that reuses pages.
     func openBodies(reset: Bool) -> BodyStore? {
         try? fileSystem.createDirectory(path)
-        return try? BodyStore(file: Path.join(path, BuildCache.bodiesFileName), reset: reset)
+        return try? BodyStore(file: bodiesFile, reset: reset, damage: damage)
     }
 
     /// Starts the records file of a new cache, under another name until `save(_:records:)`.
@@ -56,6 +115,8 @@ struct BuildCacheFolder: Sendable {
         let temporaryIndex = cacheFile + ".tmp"
         do throws(FileSystemError) {
             guard records.close() else { throw FileSystemError(path: records.path, reason: .other(EIO), operation: "write") }
+            var cache = cache
+            cache.recordsEnd = records.byteCount
             try Self.write(cache.index(generation: records.generation), to: temporaryIndex)
             if fileSystem.fileExists(patchesFile) { try fileSystem.removeItem(patchesFile) }
             try fileSystem.moveItem(records.path, recordsFile)
@@ -147,8 +208,11 @@ final class RecordsWriter: @unchecked Sendable {
         self.path = path
         self.generation = generation
         sink = try FileSink(path: path)
-        end = 8
-        try sink.append(withUnsafeBytes(of: generation.littleEndian) { Array($0) })
+        end = RecordsFile.headerSize
+        try sink.append(
+            [generation, RecordsFile.checksum(ofGeneration: generation)].flatMap { number in
+                withUnsafeBytes(of: number.littleEndian) { Array($0) }
+            })
     }
 
     /// More records at the end of an existing file, `end` bytes long (a quick rebuild's).
@@ -159,19 +223,28 @@ final class RecordsWriter: @unchecked Sendable {
         self.end = end
     }
 
+    /// Bytes in the file: where the next record goes.
+    var byteCount: Int { end }
+
     func append(_ record: [UInt8]) -> Range<Int> {
         append(contentsOf: [record])[0]
     }
 
-    /// Appends records with one write; returns where each went.
     func append(contentsOf records: [[UInt8]]) -> [Range<Int>] {
+        append(contentsOf: records.map { ($0, ContentHash.of($0)) })
+    }
+
+    /// Appends records, each followed by its checksum (the hash of its bytes, which the caller often
+    /// has already), with one write; returns where each went, checksum included.
+    func append(contentsOf records: [(bytes: [UInt8], checksum: ContentHash)]) -> [Range<Int>] {
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(records.reduce(0) { $0 + $1.count })
+        buffer.reserveCapacity(records.reduce(0) { $0 + $1.bytes.count + 8 })
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(records.count)
-        for record in records {
-            ranges.append(end + buffer.count..<end + buffer.count + record.count)
+        for (record, checksum) in records {
+            ranges.append(end + buffer.count..<end + buffer.count + record.count + 8)
             buffer += record
+            withUnsafeBytes(of: checksum.value.littleEndian) { buffer += $0 }
         }
         do throws(FileSystemError) {
             try sink.append(buffer)

@@ -5,7 +5,7 @@
 ///
 /// A quick rebuild marks its start in the file before it changes the output, and appends its patch
 /// after: a mark with no patch after it means a rebuild was cut short, and the next build starts
-/// from nothing.
+/// from nothing. Each patch carries the checksum of its bytes.
 struct BuildCachePatch: Sendable, Equatable {
     struct PageChange: Sendable, Equatable {
         var source: String
@@ -21,17 +21,22 @@ struct BuildCachePatch: Sendable, Equatable {
     /// When the rebuild started: every page's stamp was checked against that time.
     var startedAt: Int64
     var liveBodyBytes: Int
+    /// The records file's end after the rebuild appended its records, and the body file's last used byte.
+    var recordsEnd: Int
+    var bodyFileEnd: Int
     var changes: [PageChange]
 
     static let beginMark: UInt8 = 0x42
     static let patchMark: UInt8 = 0x50
 
-    /// A patch as it is appended: its mark, its length, its bytes.
+    /// A patch as it is appended: its mark, its length, its checksum, its bytes.
     func encoded() -> [UInt8] {
         var writer = CacheWriter(reservingCapacity: 256 + changes.count * 128)
         writer.write(generation)
         writer.write(startedAt)
         writer.write(liveBodyBytes)
+        writer.write(recordsEnd)
+        writer.write(bodyFileEnd)
         writer.writeCount(changes.count)
         for change in changes {
             writer.write(change.source)
@@ -40,13 +45,17 @@ struct BuildCachePatch: Sendable, Equatable {
             writer.write(change.patchedFile)
         }
         let body = writer.encoded()
-        return [Self.patchMark] + withUnsafeBytes(of: UInt64(body.count).littleEndian) { Array($0) } + body
+        return [Self.patchMark] + [UInt64(body.count), ContentHash.of(body).value].flatMap { number in
+            withUnsafeBytes(of: number.littleEndian) { Array($0) }
+        } + body
     }
 
-    init(generation: UInt64, startedAt: Int64, liveBodyBytes: Int, changes: [PageChange]) {
+    init(generation: UInt64, startedAt: Int64, liveBodyBytes: Int, recordsEnd: Int, bodyFileEnd: Int, changes: [PageChange]) {
         self.generation = generation
         self.startedAt = startedAt
         self.liveBodyBytes = liveBodyBytes
+        self.recordsEnd = recordsEnd
+        self.bodyFileEnd = bodyFileEnd
         self.changes = changes
     }
 
@@ -55,6 +64,8 @@ struct BuildCachePatch: Sendable, Equatable {
         generation = try reader.read()
         startedAt = try reader.read()
         liveBodyBytes = try reader.read()
+        recordsEnd = try reader.read()
+        bodyFileEnd = try reader.read()
         let count = try reader.readCount()
         changes = []
         for _ in 0..<count {
@@ -64,20 +75,22 @@ struct BuildCachePatch: Sendable, Equatable {
         try reader.finish()
     }
 
-    /// The patches of a patches file, in order; throws when one is damaged or a rebuild was cut short.
+    /// The patches of a patches file, in order; throws `rebuildCutShort` when the last rebuild began
+    /// and did not finish appending its patch, another error when a patch is damaged.
     static func read(_ bytes: [UInt8]) throws(CacheFormatError) -> [BuildCachePatch] {
         var patches: [BuildCachePatch] = []
         var offset = 0
         while offset < bytes.count {
-            // Each rebuild: its begin mark, then its patch.
-            guard bytes[offset] == beginMark, offset + 9 < bytes.count, bytes[offset + 1] == patchMark else {
-                throw .truncated(offset: offset)
-            }
-            let length = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset + 2, as: UInt64.self)) }
-            let start = offset + 10
-            guard length <= UInt64(bytes.count - start) else { throw .truncated(offset: start) }
-            patches.append(try BuildCachePatch(body: Array(bytes[start..<start + Int(length)])))
-            offset = start + Int(length)
+            // Each rebuild: its begin mark, then its patch (a stopped one can only be the last).
+            guard bytes[offset] == beginMark else { throw .truncated(offset: offset) }
+            if offset + 1 == bytes.count { throw .rebuildCutShort }
+            guard bytes[offset + 1] == patchMark else { throw .truncated(offset: offset + 1) }
+            let start = offset + 18
+            guard start <= bytes.count, bytes.littleEndianNumber(at: offset + 2) <= UInt64(bytes.count - start) else { throw .rebuildCutShort }
+            let body = Array(bytes[start..<start + Int(bytes.littleEndianNumber(at: offset + 2))])
+            guard ContentHash.of(body).value == bytes.littleEndianNumber(at: offset + 10) else { throw .checksumMismatch(offset: offset) }
+            patches.append(try BuildCachePatch(body: body))
+            offset = start + body.count
         }
         return patches
     }
@@ -102,6 +115,8 @@ extension BuildCache {
             }
             startedAt = patch.startedAt
             liveBodyBytes = patch.liveBodyBytes
+            recordsEnd = patch.recordsEnd
+            bodyFileEnd = patch.bodyFileEnd
         }
     }
 }
@@ -128,8 +143,8 @@ extension Range: CacheCodable where Bound == Int {
     init(from reader: inout CacheReader) throws(CacheFormatError) {
         let start: Int = try reader.read()
         let length: Int = try reader.read()
-        // A record starts after the records file's generation.
-        guard start >= 8, length >= 0, start <= Int.max - length else { throw .truncated(offset: reader.offset) }
+        // A record starts after the records file's header.
+        guard start >= RecordsFile.headerSize, length >= 0, start <= Int.max - length else { throw .truncated(offset: reader.offset) }
         self = start..<start + length
     }
 }

@@ -1,5 +1,6 @@
-/// Why bytes of the build cache could not be read back. The cache is only a shortcut, so callers
-/// never report this to the user: they drop the cache and load the site from its files.
+/// Why bytes of the build cache could not be read back. The cache is only a shortcut: a build that
+/// meets one sets the cache aside, warns (C001, `CacheDiagnostics`) and builds from nothing; the last
+/// two cases are no damage, and it only builds from nothing.
 enum CacheFormatError: Error, Sendable, Hashable {
     /// The file was not written by this version of EduSite (or is not a cache at all).
     case unknownFormat
@@ -21,4 +22,10 @@ enum CacheFormatError: Error, Sendable, Hashable {
     case tooDeep(offset: Int)
     /// Bytes left over after the last value.
     case trailingBytes(offset: Int)
+    /// Bytes that do not give the checksum written with them: damage on the disk, or a hand edit.
+    case checksumMismatch(offset: Int)
+    /// The records file is the next build's: a save stopped between its two renames.
+    case staleRecords
+    /// A quick rebuild began and did not append its patch (it was stopped).
+    case rebuildCutShort
 }

@@ -130,3 +130,11 @@ struct CacheReader {
         return try read(&self)
     }
 }
+
+extension [UInt8] {
+    /// The 8 bytes at `offset` (which the caller made sure are there), little-endian: the lengths,
+    /// generations and checksums that frame the cache files.
+    func littleEndianNumber(at offset: Int) -> UInt64 {
+        withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+    }
+}

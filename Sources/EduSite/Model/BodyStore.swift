@@ -14,13 +14,22 @@ import Synchronization
 /// when that page renders (and by the few lists and feeds that show whole bodies). A build keeps them
 /// in a file, `.edusite/cache/bodies`, and reads each back when it is needed, so memory stays small.
 /// Without a store (`serve`, `check`, tests) each page holds its body itself.
+///
+/// A body kept by an earlier build is checked against its hash (which its page record holds) when it
+/// is read; one that does not match is noted in `damage`, and the build starts again from nothing
+/// before it writes anything (`SiteBuilder`). Bodies this build put are not checked again.
 public final class BodyStore: Sendable {
     private let descriptor: Int32
     /// Where the next body goes: writers reserve a range under the lock, then `pwrite` outside it.
     private let end: Mutex<Int>
+    let damage: CacheDamageLog?
 
     /// Bodies kept in the file at `path` (created, or emptied when `reset`, else appended to).
-    public init(file path: String, reset: Bool) throws(FileSystemError) {
+    public convenience init(file path: String, reset: Bool) throws(FileSystemError) {
+        try self.init(file: path, reset: reset, damage: nil)
+    }
+
+    init(file path: String, reset: Bool, damage: CacheDamageLog?) throws(FileSystemError) {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | (reset ? O_TRUNC : 0), 0o644)
         guard descriptor >= 0 else { throw LiveDisk.error(path, "open") }
         var status = stat()
@@ -30,6 +39,7 @@ public final class BodyStore: Sendable {
         }
         self.descriptor = descriptor
         self.end = Mutex(Int(status.st_size))
+        self.damage = damage
     }
 
     deinit { close(descriptor) }
@@ -54,20 +64,21 @@ public final class BodyStore: Sendable {
         }
         // A full disk: keep this body in memory rather than lose it.
         guard written == byteCount else { return BodyHTML(String(decoding: html, as: UTF8.self)) }
-        return BodyHTML(store: self, offset: offset, byteCount: byteCount, hash: hash)
+        return BodyHTML(store: self, offset: offset, byteCount: byteCount, hash: hash, checked: false)
     }
 
-    /// A body kept earlier in this file (for the build cache).
+    /// A body kept earlier in this file (for the build cache), checked when it is read.
     public func body(offset: Int, byteCount: Int, hash: ContentHash) -> BodyHTML {
-        BodyHTML(store: self, offset: offset, byteCount: byteCount, hash: hash)
+        BodyHTML(store: self, offset: offset, byteCount: byteCount, hash: hash, checked: true)
     }
 
     /// Bytes in the file: where the next body goes.
     public var fileSize: Int { end.withLock { $0 } }
 
-    /// The bytes as written: they were UTF-8 when put, so they are not validated again.
-    fileprivate func read(offset: Int, byteCount: Int) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+    /// The bytes as written: they were UTF-8 when put, so they are not validated again. `checked`:
+    /// compared with `hash`, a mismatch noted in `damage` (the bytes are then the build's to discard).
+    fileprivate func read(offset: Int, byteCount: Int, hash: ContentHash, checked: Bool) -> [UInt8] {
+        let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
             while initialized < byteCount {
                 let count = pread(
                     descriptor, buffer.baseAddress! + initialized, byteCount - initialized, off_t(offset + initialized))
@@ -76,6 +87,10 @@ public final class BodyStore: Sendable {
                 initialized += count
             }
         }
+        if checked, bytes.count != byteCount || ContentHash.of(bytes) != hash {
+            damage?.note(CacheDamage(BuildCache.bodiesFileName, "checksum mismatch in the body at byte \(offset)"))
+        }
+        return bytes
     }
 }
 
@@ -84,7 +99,7 @@ public final class BodyStore: Sendable {
 public struct BodyHTML: Sendable, Hashable {
     private enum Storage: Sendable {
         case text(String)
-        case stored(BodyStore, offset: Int)
+        case stored(BodyStore, offset: Int, checked: Bool)
     }
 
     private let storage: Storage
@@ -99,8 +114,8 @@ public struct BodyHTML: Sendable, Hashable {
         hash = ContentHash.of(html)
     }
 
-    fileprivate init(store: BodyStore, offset: Int, byteCount: Int, hash: ContentHash) {
-        storage = .stored(store, offset: offset)
+    fileprivate init(store: BodyStore, offset: Int, byteCount: Int, hash: ContentHash, checked: Bool) {
+        storage = .stored(store, offset: offset, checked: checked)
         self.byteCount = byteCount
         self.hash = hash
     }
@@ -111,7 +126,7 @@ public struct BodyHTML: Sendable, Hashable {
 
     /// Where it is in its store's file, if it is kept in one.
     public var storedOffset: Int? {
-        if case .stored(_, let offset) = storage { return offset }
+        if case .stored(_, let offset, _) = storage { return offset }
         return nil
     }
 
@@ -119,7 +134,7 @@ public struct BodyHTML: Sendable, Hashable {
     public var string: String {
         switch storage {
         case .text(let html): html
-        case .stored(let store, let offset): String(decoding: store.read(offset: offset, byteCount: byteCount), as: UTF8.self)
+        case .stored: String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -128,7 +143,7 @@ public struct BodyHTML: Sendable, Hashable {
     public var bytes: [UInt8] {
         switch storage {
         case .text(let html): Array(html.utf8)
-        case .stored(let store, let offset): store.read(offset: offset, byteCount: byteCount)
+        case .stored(let store, let offset, let checked): store.read(offset: offset, byteCount: byteCount, hash: hash, checked: checked)
         }
     }
 

@@ -202,8 +202,8 @@ enum LiveDisk {
 
     static func link(_ existing: String, _ new: String) throws(FileSystemError) {
         if Glibc.link(existing, new) == 0 { return }
-        // Not "the folder is missing, else fail": another thread may have just made the folder.
-        guard errno == ENOENT else { throw error(new, "link") }
+        // The folder may be missing, or made by another thread since: ask of the file, not the folder.
+        guard errno == ENOENT, linkInfo(existing) != nil else { throw error(new, "link") }
         try makeDirectories(Path.parent(new))
         if Glibc.link(existing, new) != 0 { throw error(new, "link") }
     }

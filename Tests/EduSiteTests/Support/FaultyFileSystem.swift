@@ -8,6 +8,8 @@ final class FaultPlan: Sendable {
     let failing: Int
     let code: Int32
     private let calls = Atomic<Int>(0)
+    /// Every call by its number: what it was and where (for choosing which ones to fail).
+    let log = Mutex<[Int: String]>([:])
     /// The call that failed, when one did: what it was and where.
     let failed = Mutex<String?>(nil)
 
@@ -20,6 +22,7 @@ final class FaultPlan: Sendable {
 
     func tick(_ operation: String, _ path: String) throws(FileSystemError) {
         let number = calls.add(1, ordering: .relaxed).newValue
+        log.withLock { $0[number] = "\(operation) \(path)" }
         guard number == failing else { return }
         failed.withLock { $0 = "\(operation) \(path)" }
         let reason: FileSystemError.Reason = code == 13 ? .permissionDenied : .other(code)
