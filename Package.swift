@@ -26,12 +26,23 @@ let package = Package(
         ),
         // The one Linux call Swift's Glibc module lacks: swapping two folders in one step.
         .target(name: "CLinuxFS"),
+        // Upstream feeds through libcurl's easy interface, whose body callback can stop a transfer at
+        // once (URLSession on Linux cannot: a gzip bomb grew to 1 GB). Linked by soname: the runtime
+        // library FoundationNetworking needs anyway, no -dev package.
+        .target(
+            name: "CCurlFetch",
+            linkerSettings: [
+                .linkedLibrary(":libcurl.so.4", .when(platforms: [.linux])),
+                .linkedLibrary("curl", .when(platforms: [.macOS])),
+            ]
+        ),
         .target(
             name: "EduSite",
             dependencies: [
                 "CCmarkGFM",
                 "CYAML",
                 "CLinuxFS",
+                "CCurlFetch",
             ]
         ),
         .executableTarget(
