@@ -63,3 +63,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (scripts/fuzz): only when EDUSITE_FUZZ is set, so that a normal `swift build` or
+// `swift test` never builds them; scripts/fuzz builds them into .build-fuzz with -sanitize=fuzzer.
+if Context.environment["EDUSITE_FUZZ"] != nil {
+    package.products.append(.executable(name: "edusite-fuzz", targets: ["EduSiteFuzz"]))
+    package.targets.append(
+        .executableTarget(
+            name: "EduSiteFuzz", dependencies: ["EduSite"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}
