@@ -77,7 +77,7 @@ import Testing
         server.route("/bomb", .respond(status: 200, headers: ["Content-Type": "application/rss+xml", "Content-Encoding": encoding], body: bomb))
         let started = ContinuousClock.now
         await #expect(throws: FetchError.tooLarge(maxBytes: 1 << 20)) { try await fast.get(server.url("/bomb")) }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(15))
     }
 
     @Test func compressedFeedIsDecoded() async throws {
@@ -97,7 +97,7 @@ import Testing
         server.route("/chunked", .chunked(bytes: 50 << 20))
         let started = ContinuousClock.now
         await #expect(throws: FetchError.tooLarge(maxBytes: 1 << 20)) { try await fast.get(server.url("/chunked")) }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(15))
     }
 
     @Test func redirectsAreFollowedAndCapped() async throws {

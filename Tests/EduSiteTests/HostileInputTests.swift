@@ -76,7 +76,7 @@ import Testing
         let document = MarkdownRenderer(options: MarkdownOptions())
             .render(ArraySlice(text.utf8), path: "content/a.md", firstLine: 1)
         #expect(!document.html.isEmpty)
-        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(ContinuousClock.now - start < .seconds(60))
     }
 
     @Test func deepFeedXMLIsRefused() {
@@ -87,6 +87,16 @@ import Testing
         }
     }
 
+    /// Found by scripts/fuzz (Tests/Fuzz/crashes/feed/): a processing instruction without data ended
+    /// the process with signal 11 inside FoundationXML.
+    @Test(arguments: ["<?x?>", "<?x ?>", "<?xml-stylesheet href=\"a.xsl\"?>", "<?xml?>"])
+    func processingInstructionsAreDropped(_ instruction: String) throws {
+        let feed = "<?xml version=\"1.0\"?>\(instruction)<rss version=\"2.0\"><channel>\(instruction)<title>T</title>"
+            + "<item><title>Một\(instruction)</title><link>https://example.org/1</link></item></channel></rss>"
+        let parsed = try FeedDocumentParser.parse(Array(feed.utf8), sourceURL: "https://example.org/rss", httpCharset: nil)
+        #expect(parsed.items.map(\.title) == ["Một"])
+    }
+
     @Test func feedWithHugeAttributeCountIsBounded() {
         let attributes = (0..<100_000).map { " a\($0)=\"x\"" }.joined()
         let feed = "<rss version=\"2.0\"><channel><title>T</title><item\(attributes)><title>Một</title><link>https://example.org/1</link></item></channel></rss>"
@@ -94,7 +104,7 @@ import Testing
         let parsed = try? FeedDocumentParser.parse(Array(feed.utf8), sourceURL: "https://example.org/rss", httpCharset: nil)
         // Either read (one item) or refused; never a crash, and quickly.
         #expect(parsed == nil || parsed?.items.count == 1)
-        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(ContinuousClock.now - start < .seconds(60))
     }
 
     @Test func partialThatIncludesItselfStopsAtTheDepthLimit() {

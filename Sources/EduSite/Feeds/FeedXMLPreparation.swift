@@ -1,7 +1,7 @@
 /// Makes real-world feed text acceptable to a strict XML parser without changing what it says:
 /// the declaration is made to say UTF-8 (the text was transcoded already), stray declarations and
 /// characters XML forbids are dropped, HTML named entities become numeric references, and a bare `&`
-/// becomes `&amp;`, comments go. CDATA sections are left as they are.
+/// becomes `&amp;`, comments and processing instructions go. CDATA sections are left as they are.
 enum FeedXMLPreparation {
     static func prepare(_ text: String) -> [UInt8] {
         var input = Array(text.utf8)
@@ -34,8 +34,10 @@ enum FeedXMLPreparation {
                 } else if starts(input, at: index, with: "<!--") {
                     // Comments say nothing to a feed reader, and sloppy ones (`--` inside) are fatal: drop them.
                     index = find(input, "-->", from: index + 4).map { $0 + 3 } ?? input.count
-                } else if starts(input, at: index, with: "<?xml ") || starts(input, at: index, with: "<?xml?") {
-                    // A second declaration, or one after a comment: meaningless now, fatal to the parser.
+                } else if starts(input, at: index, with: "<?") {
+                    // Processing instructions say nothing to a feed reader, and a second declaration is
+                    // fatal to the parser: drop them. One without data (`<?x?>`) made FoundationXML call
+                    // strlen(NULL) and end the process with signal 11 (found by scripts/fuzz).
                     index = find(input, "?>", from: index).map { $0 + 2 } ?? input.count
                 } else {
                     out.append(byte)
