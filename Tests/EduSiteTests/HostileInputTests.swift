@@ -89,7 +89,7 @@ import Testing
 
     /// Found by scripts/fuzz (Tests/Fuzz/crashes/feed/): a processing instruction without data ended
     /// the process with signal 11 inside FoundationXML.
-    @Test(arguments: ["<?x?>", "<?x ?>", "<?xml-stylesheet href=\"a.xsl\"?>", "<?xml?>"])
+    @Test(arguments: ["<?x?>", "<?x ?>", "<?xml-stylesheet href=\"a.xsl\"?>", "<?xml?>", "<\u{0}?x?>", "<\u{FFFE}?x\u{0}?>"])
     func processingInstructionsAreDropped(_ instruction: String) throws {
         let feed = "<?xml version=\"1.0\"?>\(instruction)<rss version=\"2.0\"><channel>\(instruction)<title>T</title>"
             + "<item><title>Một\(instruction)</title><link>https://example.org/1</link></item></channel></rss>"

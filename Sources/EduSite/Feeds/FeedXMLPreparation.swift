@@ -4,7 +4,9 @@
 /// becomes `&amp;`, comments and processing instructions go. CDATA sections are left as they are.
 enum FeedXMLPreparation {
     static func prepare(_ text: String) -> [UInt8] {
-        var input = Array(text.utf8)
+        // Characters XML forbids go first, so that none can hide markup: `<`, NUL, `?` is `<?` once the
+        // NUL is gone (found by scripts/fuzz: it let a processing instruction through, see below).
+        var input = withoutForbiddenCharacters(Array(text.utf8))
         var start = 0
         while start < input.count, input[start] == 0x20 || input[start] == 0x0A || input[start] == 0x0D || input[start] == 0x09 {
             start += 1
@@ -22,10 +24,6 @@ enum FeedXMLPreparation {
         while index < input.count {
             let byte = input[index]
             switch byte {
-            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F:
-                index += 1
-            case 0xEF where index + 2 < input.count && input[index + 1] == 0xBF && (input[index + 2] == 0xBE || input[index + 2] == 0xBF):
-                index += 3  // U+FFFE, U+FFFF: not characters
             case UInt8(ascii: "<"):
                 if starts(input, at: index, with: "<![CDATA[") {
                     let end = find(input, "]]>", from: index + 9).map { $0 + 3 } ?? input.count
@@ -45,6 +43,27 @@ enum FeedXMLPreparation {
                 }
             case UInt8(ascii: "&"):
                 index += reference(input, at: index, into: &out)
+            default:
+                out.append(byte)
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// The bytes without C0 controls other than tab, line feed and carriage return, and without U+FFFE
+    /// and U+FFFF (not characters).
+    private static func withoutForbiddenCharacters(_ input: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            switch byte {
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F:
+                index += 1
+            case 0xEF where index + 2 < input.count && input[index + 1] == 0xBF && (input[index + 2] == 0xBE || input[index + 2] == 0xBF):
+                index += 3
             default:
                 out.append(byte)
                 index += 1
