@@ -26,12 +26,23 @@ let package = Package(
         ),
         // The one Linux call Swift's Glibc module lacks: swapping two folders in one step.
         .target(name: "CLinuxFS"),
+        // Upstream feeds through libcurl's easy interface, whose body callback can stop a transfer at
+        // once (URLSession on Linux cannot: a gzip bomb grew to 1 GB). Linked by soname: the runtime
+        // library FoundationNetworking needs anyway, no -dev package.
+        .target(
+            name: "CCurlFetch",
+            linkerSettings: [
+                .linkedLibrary(":libcurl.so.4", .when(platforms: [.linux])),
+                .linkedLibrary("curl", .when(platforms: [.macOS])),
+            ]
+        ),
         .target(
             name: "EduSite",
             dependencies: [
                 "CCmarkGFM",
                 "CYAML",
                 "CLinuxFS",
+                "CCurlFetch",
             ]
         ),
         .executableTarget(
@@ -52,3 +63,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (scripts/fuzz): only when EDUSITE_FUZZ is set, so that a normal `swift build` or
+// `swift test` never builds them; scripts/fuzz builds them into .build-fuzz with -sanitize=fuzzer.
+if Context.environment["EDUSITE_FUZZ"] != nil {
+    package.products.append(.executable(name: "edusite-fuzz", targets: ["EduSiteFuzz"]))
+    package.targets.append(
+        .executableTarget(
+            name: "EduSiteFuzz", dependencies: ["EduSite"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

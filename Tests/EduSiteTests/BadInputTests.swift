@@ -78,6 +78,26 @@ import Testing
         Case(
             "post without date", "content/tin-tuc/a.md", "---\ntitle: A\n---\nx\n", .missingDate,
             SourceLocation(path: "content/tin-tuc/a.md", line: 2, column: 1)),
+        // Nesting that ended the process with signal 11 (exit 139) before the limit of 64 levels.
+        Case(
+            "deep list in front matter", "content/tin-tuc/a.md", "---\ntitle: A\ndate: 2026-09-01\ntags: "
+                + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n---\nx\n",
+            .yamlTooDeep, SourceLocation(path: "content/tin-tuc/a.md", line: 4, column: 7 + 63)),
+        Case(
+            "deep groups in site.yaml", "site.yaml",
+            Sites.siteYAML + "params: " + String(repeating: "{a: ", count: 25_000) + String(repeating: "}", count: 25_000) + "\n",
+            .yamlTooDeep, SourceLocation(path: "site.yaml", line: 11, column: 9 + 63 * 4)),
+        Case(
+            "deep list items in front matter", "content/gioi-thieu.md",
+            "---\ntitle: A\nparams:\n" + String(repeating: "- ", count: 5_000) + "x\n---\nx\n",
+            .yamlTooDeep, SourceLocation(path: "content/gioi-thieu.md", line: 4, column: 1 + 63 * 2)),
+        Case(
+            "partial that includes itself", "layouts/partials/vong.mustache", "<p>{{> partials/vong}}</p>\n",
+            .partialCycle, SourceLocation(path: "layouts/partials/vong.mustache", line: 1, column: 4)),
+        Case(
+            "sections nested 100,000 deep", "layouts/partials/sau.mustache",
+            String(repeating: "{{#a}}", count: 100_000) + String(repeating: "{{/a}}", count: 100_000),
+            .templateSyntax, SourceLocation(path: "layouts/partials/sau.mustache", line: 1, column: 601)),
     ]
 
     @Test(arguments: cases)

@@ -102,7 +102,7 @@ import Testing
     /// of a build without the cache, or (when nothing damaged was read) a correct rebuild; never an
     /// error, never other bytes. Deleting or cutting `pages` or `bodies` is always found.
     @Test(arguments: RebuildPath.allCases)
-    func everyDamageIsFoundOrHarmless(_ path: RebuildPath) throws {
+    func everyDamageIsFoundOrHarmless(_ path: RebuildPath) async throws {
         let flips = EnvironmentFlag.longHunt ? 200 : 12
         let truncations = EnvironmentFlag.longHunt ? 60 : 6
         let site = try CacheDamageSite.primed()
@@ -151,6 +151,7 @@ import Testing
         for file in CacheFile.allCases {
             let size = snapshot[file.rawValue]?.count ?? 0
             for mutation in CacheMutation.hunt(fileSize: size, flips: flips, truncations: truncations, random: &random) {
+                await Task.yield()  // hundreds of builds: let other tests' tasks (a fetch's deadline) run between them
                 let label = "\(path) \(file.rawValue) \(mutation)"
                 let detected = try attempt(label) { files in files[file.rawValue] = files[file.rawValue].flatMap(mutation.apply) }
                 tallies[file.rawValue, default: Tally()].variants += 1
@@ -184,7 +185,7 @@ import Testing
     }
 
     @Test(arguments: Step.allCases)
-    func aFailedCacheWriteLeavesACacheThatIsUsedRightOrSetAside(_ step: Step) throws {
+    func aFailedCacheWriteLeavesACacheThatIsUsedRightOrSetAside(_ step: Step) async throws {
         let site = try CacheDamageSite.primed()
         defer { site.remove() }
         let before = try site.cleanBuild()
@@ -211,6 +212,7 @@ import Testing
         let cacheCalls = counting.log.withLock { $0 }.filter { $0.value.contains("/.edusite/cache") }.keys.sorted()
         #expect(!cacheCalls.isEmpty)
         for (index, number) in cacheCalls.enumerated() {
+            await Task.yield()
             let plan = FaultPlan(failing: number, code: [28, 5, 13][index % 3])
             _ = try faultyBuild(plan)
             let failed = plan.failed.withLock { $0 } ?? "nothing"

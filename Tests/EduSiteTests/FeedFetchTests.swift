@@ -68,6 +68,40 @@ import Testing
         await #expect(throws: FetchError.tooLarge(maxBytes: 1 << 20)) { try await fast.get(server.url("/declared")) }
     }
 
+    /// The cap counts decoded bytes as they stream in: 64 KB of gzip or deflate that inflate to 64 MB
+    /// stop at the 1 MB cap (URLSession inflated them whole before; see check_feed_bomb.py for memory).
+    @Test(arguments: [("64mb.gz", "gzip"), ("64mb.deflate", "deflate")])
+    func compressedBombsStopAtTheCap(_ file: String, _ encoding: String) async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        let bomb = try FeedFixtures.bytes("bombs/" + file)
+        server.route("/bomb", .respond(status: 200, headers: ["Content-Type": "application/rss+xml", "Content-Encoding": encoding], body: bomb))
+        let started = ContinuousClock.now
+        await #expect(throws: FetchError.tooLarge(maxBytes: 1 << 20)) { try await fast.get(server.url("/bomb")) }
+        // The cap, not a timeout, ended it; generous for a loaded CI machine (see silentServerFailsWithinTheTimeout).
+        #expect(ContinuousClock.now - started < .seconds(45))
+    }
+
+    @Test func compressedFeedIsDecoded() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        server.route("/rss", .respond(
+            status: 200, headers: ["Content-Type": "application/rss+xml", "Content-Encoding": "gzip"],
+            body: try FeedFixtures.bytes("bombs/rss2.xml.gz")))
+        let response = try await fast.get(server.url("/rss"))
+        #expect(response.body == (try FeedFixtures.bytes("rss2.xml")))
+        #expect(server.requests.last?.headers["accept-encoding"]?.contains("gzip") == true)
+    }
+
+    @Test func chunkedBodyWithoutLengthStopsAtTheCap() async throws {
+        let server = try TestHTTPServer()
+        defer { server.stop() }
+        server.route("/chunked", .chunked(bytes: 50 << 20))
+        let started = ContinuousClock.now
+        await #expect(throws: FetchError.tooLarge(maxBytes: 1 << 20)) { try await fast.get(server.url("/chunked")) }
+        #expect(ContinuousClock.now - started < .seconds(45))
+    }
+
     @Test func redirectsAreFollowedAndCapped() async throws {
         let server = try TestHTTPServer()
         defer { server.stop() }

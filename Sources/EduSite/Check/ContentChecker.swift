@@ -7,6 +7,7 @@ public struct ContentChecker: Sendable {
         var diagnostics = collisions(site, plan)
         diagnostics += links(site, plan)
         diagnostics += templates(site, plan)
+        diagnostics += partialCycles(site.theme.templates)
         return diagnostics
     }
 

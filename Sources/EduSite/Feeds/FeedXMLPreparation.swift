@@ -1,10 +1,12 @@
 /// Makes real-world feed text acceptable to a strict XML parser without changing what it says:
 /// the declaration is made to say UTF-8 (the text was transcoded already), stray declarations and
 /// characters XML forbids are dropped, HTML named entities become numeric references, and a bare `&`
-/// becomes `&amp;`, comments go. CDATA sections are left as they are.
+/// becomes `&amp;`, comments and processing instructions go. CDATA sections are left as they are.
 enum FeedXMLPreparation {
     static func prepare(_ text: String) -> [UInt8] {
-        var input = Array(text.utf8)
+        // Characters XML forbids go first, so that none can hide markup: `<`, NUL, `?` is `<?` once the
+        // NUL is gone (found by scripts/fuzz: it let a processing instruction through, see below).
+        var input = withoutForbiddenCharacters(Array(text.utf8))
         var start = 0
         while start < input.count, input[start] == 0x20 || input[start] == 0x0A || input[start] == 0x0D || input[start] == 0x09 {
             start += 1
@@ -22,10 +24,6 @@ enum FeedXMLPreparation {
         while index < input.count {
             let byte = input[index]
             switch byte {
-            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F:
-                index += 1
-            case 0xEF where index + 2 < input.count && input[index + 1] == 0xBF && (input[index + 2] == 0xBE || input[index + 2] == 0xBF):
-                index += 3  // U+FFFE, U+FFFF: not characters
             case UInt8(ascii: "<"):
                 if starts(input, at: index, with: "<![CDATA[") {
                     let end = find(input, "]]>", from: index + 9).map { $0 + 3 } ?? input.count
@@ -34,8 +32,10 @@ enum FeedXMLPreparation {
                 } else if starts(input, at: index, with: "<!--") {
                     // Comments say nothing to a feed reader, and sloppy ones (`--` inside) are fatal: drop them.
                     index = find(input, "-->", from: index + 4).map { $0 + 3 } ?? input.count
-                } else if starts(input, at: index, with: "<?xml ") || starts(input, at: index, with: "<?xml?") {
-                    // A second declaration, or one after a comment: meaningless now, fatal to the parser.
+                } else if starts(input, at: index, with: "<?") {
+                    // Processing instructions say nothing to a feed reader, and a second declaration is
+                    // fatal to the parser: drop them. One without data (`<?x?>`) made FoundationXML call
+                    // strlen(NULL) and end the process with signal 11 (found by scripts/fuzz).
                     index = find(input, "?>", from: index).map { $0 + 2 } ?? input.count
                 } else {
                     out.append(byte)
@@ -43,6 +43,27 @@ enum FeedXMLPreparation {
                 }
             case UInt8(ascii: "&"):
                 index += reference(input, at: index, into: &out)
+            default:
+                out.append(byte)
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// The bytes without C0 controls other than tab, line feed and carriage return, and without U+FFFE
+    /// and U+FFFF (not characters).
+    private static func withoutForbiddenCharacters(_ input: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            switch byte {
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F:
+                index += 1
+            case 0xEF where index + 2 < input.count && input[index + 1] == 0xBF && (input[index + 2] == 0xBE || input[index + 2] == 0xBF):
+                index += 3
             default:
                 out.append(byte)
                 index += 1

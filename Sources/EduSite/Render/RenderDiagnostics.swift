@@ -6,4 +6,6 @@ extension DiagnosticCode {
     public static let missingTemplate: DiagnosticCode = "E301"
     /// A template includes a partial the theme does not have.
     public static let missingPartial: DiagnosticCode = "E302"
+    /// A template includes itself, directly or through other partials: it would be rendered without end.
+    public static let partialCycle: DiagnosticCode = "E303"
 }

@@ -22,4 +22,6 @@ extension DiagnosticCode {
     static let frontMatterNotClosed: DiagnosticCode = "E010"
     /// More than one YAML document in one file (or front matter).
     static let yamlMultipleDocuments: DiagnosticCode = "E011"
+    /// Lists and groups nested deeper than `YAMLParser.maxDepth`.
+    static let yamlTooDeep: DiagnosticCode = "E012"
 }

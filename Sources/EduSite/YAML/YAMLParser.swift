@@ -7,6 +7,12 @@ public enum YAMLParser {
     /// "billion laughs" file stops here at once (copies share storage, so nothing is expanded).
     static let maxAliasNodes = 100_000
 
+    /// Lists and groups may nest at most this deep, aliases included. A site.yaml or front matter
+    /// nests 3 or 4 levels; 64 leaves room for anything written by hand, while every walk over the
+    /// tree (decoding, hashing, freeing, the cache's coder, limited to 200) stays a few KB of stack.
+    /// Without it a 100 KB `[[[[…` ended the process with signal 11.
+    static let maxDepth = 64
+
     /// One YAML document. `firstLine` = the file line on which the YAML text starts (front matter
     /// starts on line 2). Empty document → nil.
     public static func parse(
@@ -48,6 +54,8 @@ private struct TreeBuilder {
         var pendingKey: YAMLNode?
         /// Nodes in this collection's subtree, itself included.
         var nodeCount = 1
+        /// Levels of collections in this subtree, itself included.
+        var height = 1
     }
 
     let text: SourceText
@@ -55,7 +63,7 @@ private struct TreeBuilder {
     var root: YAMLNode?
     var documents = 0
     /// Anchors in document order; a later one with the same name wins. Usually empty.
-    var anchors: [(name: String, node: YAMLNode, nodeCount: Int)] = []
+    var anchors: [(name: String, node: YAMLNode, nodeCount: Int, height: Int)] = []
     var aliasNodes = 0
 
     init(text: SourceText) {
@@ -94,10 +102,12 @@ private struct TreeBuilder {
             case YAML_SCALAR_EVENT:
                 try scalar(event)
             case YAML_SEQUENCE_START_EVENT:
+                try checkDepth(adding: 1, at: event.start_mark)
                 stack.append(
                     Frame(isMapping: false, location: location(event.start_mark),
                           anchor: Self.string(event.data.sequence_start.anchor)))
             case YAML_MAPPING_START_EVENT:
+                try checkDepth(adding: 1, at: event.start_mark)
                 stack.append(
                     Frame(isMapping: true, location: location(event.start_mark),
                           anchor: Self.string(event.data.mapping_start.anchor)))
@@ -109,6 +119,16 @@ private struct TreeBuilder {
                 break
             }
         }
+    }
+
+    private func checkDepth(adding levels: Int, at mark: yaml_mark_t) throws(DiagnosticError) {
+        guard stack.count + levels > YAMLParser.maxDepth else { return }
+        throw DiagnosticError(
+            Diagnostic(
+                .yamlTooDeep, .error,
+                "lists and groups are nested more than \(YAMLParser.maxDepth) levels deep here",
+                at: location(mark),
+                hint: "settings never need this many levels: remove the extra `[`, `{`, `- ` or indented groups (text that starts with `[` or `{` must be in quotes)"))
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -138,8 +158,8 @@ private struct TreeBuilder {
         }
         let node = YAMLNode(
             .scalar(YAMLScalar(value, style: style, tag: Self.string(data.tag))), at: location(event.start_mark))
-        if let anchor = Self.string(data.anchor) { anchors.append((anchor, node, 1)) }
-        try add(node, nodeCount: 1)
+        if let anchor = Self.string(data.anchor) { anchors.append((anchor, node, 1, 0)) }
+        try add(node, nodeCount: 1, height: 0)
     }
 
     private mutating func endCollection() throws(DiagnosticError) {
@@ -151,8 +171,8 @@ private struct TreeBuilder {
         } else {
             node = YAMLNode(.sequence(frame.items), at: frame.location)
         }
-        if let anchor = frame.anchor { anchors.append((anchor, node, frame.nodeCount)) }
-        try add(node, nodeCount: frame.nodeCount)
+        if let anchor = frame.anchor { anchors.append((anchor, node, frame.nodeCount, frame.height)) }
+        try add(node, nodeCount: frame.nodeCount, height: frame.height)
     }
 
     private mutating func alias(_ event: yaml_event_t) throws(DiagnosticError) {
@@ -174,18 +194,21 @@ private struct TreeBuilder {
                     at: at,
                     hint: "write the values out instead of nesting aliases; this pattern is used to overload computers"))
         }
+        // A copy of a deep anchor inside deep lists is as deep as both together.
+        try checkDepth(adding: anchor.height, at: event.start_mark)
         var copy = anchor.node
         copy.location = at
-        try add(copy, nodeCount: anchor.nodeCount)
+        try add(copy, nodeCount: anchor.nodeCount, height: anchor.height)
     }
 
-    private mutating func add(_ node: YAMLNode, nodeCount: Int) throws(DiagnosticError) {
+    private mutating func add(_ node: YAMLNode, nodeCount: Int, height: Int) throws(DiagnosticError) {
         guard !stack.isEmpty else {
             root = Self.isEmptyDocument(node) ? nil : node
             return
         }
         let top = stack.count - 1
         stack[top].nodeCount += nodeCount
+        stack[top].height = max(stack[top].height, height + 1)
         if !stack[top].isMapping {
             stack[top].items.append(node)
         } else if let key = stack[top].pendingKey {

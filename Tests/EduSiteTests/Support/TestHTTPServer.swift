@@ -26,6 +26,8 @@ final class TestHTTPServer: Sendable {
         case silence(seconds: Double)
         /// Sends `bytes` of filler in chunks, as fast as the client takes them, without a Content-Length.
         case endless(bytes: Int)
+        /// The same with `Transfer-Encoding: chunked`.
+        case chunked(bytes: Int)
 
         static func ok(_ body: String, type: String = "application/rss+xml; charset=utf-8", headers: [String: String] = [:]) -> Reply {
             .respond(status: 200, headers: headers.merging(["Content-Type": type]) { a, _ in a }, body: Array(body.utf8))
@@ -126,10 +128,13 @@ final class TestHTTPServer: Sendable {
         case .silence(let seconds):
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline, !stopped.load(ordering: .sequentiallyConsistent) { usleep(20_000) }
-        case .endless(let total):
-            let head = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/rss+xml\r\n\r\n"
+        case .endless(let total), .chunked(let total):
+            let chunked = if case .chunked = reply { true } else { false }
+            let head = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/rss+xml\r\n"
+                + (chunked ? "Transfer-Encoding: chunked\r\n" : "") + "\r\n"
             guard send(client, Array(head.utf8)) else { return }
-            let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 64 * 1024)
+            let filler = [UInt8](repeating: UInt8(ascii: "x"), count: 64 * 1024)
+            let chunk = chunked ? Array("10000\r\n".utf8) + filler + Array("\r\n".utf8) : filler
             var sent = 0
             while sent < total, !stopped.load(ordering: .sequentiallyConsistent) {
                 guard send(client, chunk) else { return }

@@ -28,6 +28,8 @@ struct TemplateParser {
         case transformAppliedToInheritanceSection
         case illegalTokenInsideInheritSection
         case overflow
+        /// Sections nested deeper than `maxDepth` (EduSite's own limit).
+        case tooDeep
         // Features of swift-mustache that EduSite's renderer does not have.
         case setDelimiterNotSupported
         case transformNotSupported
@@ -40,6 +42,7 @@ struct TemplateParser {
             case .transformNotSupported: "transforms ({{name(value)}}) are not supported"
             case .configVariableNotSupported: "configuration tags ({{% … }}) are not supported"
             case .dynamicPartialNotSupported: "dynamic partials ({{>*name}}) are not supported"
+            case .tooDeep: "sections ({{#name}}) are nested more than \(TemplateParser.maxDepth) levels deep"
             default: rawValue
             }
         }
@@ -87,14 +90,22 @@ struct TemplateParser {
         }
     }
 
+    /// Sections and blocks may nest this deep. Themes nest a handful; the parser and compiler recurse
+    /// once per level, so a theme file of 100,000 `{{#a}}` must stop here, not on the stack's end.
+    static let maxDepth = 100
+
     private let chars: [Character]
     private var position = 0
+    private var depth = 0
 
     private init(_ text: String) { chars = Array(text) }
 
     // MARK: The parser (swift-mustache's `MustacheTemplate.parse(_:state:)`)
 
     private mutating func parse(state initial: State) throws(Problem) -> [Token] {
+        guard depth < Self.maxDepth else { throw .tooDeep }
+        depth += 1
+        defer { depth -= 1 }
         var tokens: [Token] = []
         var state = initial
         var whiteSpaceBefore = ""

@@ -51,6 +51,10 @@ struct TemplateRenderer: ~Copyable {
     /// The `{{$block}}` overrides of the parents being rendered, outermost first: the outermost
     /// override of a block wins.
     private var activeOverrides: [TemplateProgram.Override] = []
+    /// Partials and parents being rendered. Check refuses a theme whose partials include each other
+    /// (E303); this bound keeps a recursive partial that slipped past it from ending on the stack.
+    private var partialDepth = 0
+    static let maxPartialDepth = 64
 
     init(program: TemplateProgram, root: TemplateValue) {
         self.program = program
@@ -168,7 +172,9 @@ struct TemplateRenderer: ~Copyable {
             }
 
         case .partial:
-            guard op.argument >= 0 else { break }
+            guard op.argument >= 0, partialDepth < Self.maxPartialDepth else { break }
+            partialDepth += 1
+            defer { partialDepth -= 1 }
             let partialIndentation =
                 op.indentationCount >= 0 ? indentation + literal(op.indentationStart, op.indentationCount) : indentation
             let pushed = Int(op.overridesCount)
