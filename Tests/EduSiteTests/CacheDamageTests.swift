@@ -91,7 +91,7 @@ import Testing
         }
     }
 
-    /// What one hunt found, for the summary it prints (the figures in `docs/safety-cache.md`).
+    /// What one hunt found, for the summary it prints (the figures in `docs/safety.md`).
     struct Tally {
         var variants = 0
         var detected = 0

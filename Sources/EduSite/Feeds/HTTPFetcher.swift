@@ -9,7 +9,7 @@ import Synchronization
 /// libcurl's easy interface, not URLSession: on Linux URLSession hands each piece to its delegate on
 /// another queue without waiting, so a 1 MB gzip bomb was inflated to 1 GB of queued pieces (peak RSS
 /// 1.15 GB) and an endless body to 302 MB before a cap could stop it. Here the body callback runs on
-/// the transfer's own thread and stops it at once: peak RSS stays near 45 MB (docs/safety-parsers.md).
+/// the transfer's own thread and stops it at once: peak RSS stays near 45 MB (docs/safety.md).
 public struct HTTPFetcher: Sendable {
     public var limits: FetchLimits
     public var userAgent: String
