@@ -95,6 +95,14 @@ public final class OutputTransaction: Sendable {
         let fs = fileSystem
         let folder = self.folder
         let kept = record.written.filter { !replaced.contains($0.key) }.map { ($0.key, $0.value) }
+        // Folders first, parents before children: a link into a missing folder fails and is tried again
+        // after making it, which doubled the calls of a rebuild (every page has a folder of its own).
+        let folders = Set(kept.map { Path.parent($0.0) }).filter { !$0.isEmpty }.sorted(by: FileSystem.precedesInByteOrder)
+        do throws(FileSystemError) {
+            for path in folders { try fs.createDirectory(Path.join(folder.staging, path)) }
+        } catch {
+            throw failed(error, writing: nil)
+        }
         let failures = kept.parallelMap { path, _ -> FileSystemError? in
             do throws(FileSystemError) {
                 try fs.linkFile(Path.join(folder.path, path), Path.join(folder.staging, path))
