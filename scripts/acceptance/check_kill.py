@@ -13,7 +13,10 @@ Each trial says where the kill landed, read off what the killed build left: `sta
 yet), `loading` (an empty staging folder: loading, checking, rendering), `writing` (files in the staging
 folder), `swapped` (the swap done, the old tree not yet removed) or `finished`.
 
-  check_kill.py --edusite .build/release/edusite [--trials 5] [--posts 2000] [--seed 1]
+  check_kill.py --edusite .build/release/edusite [--trials 5] [--posts 2000] [--seed 1] [--edit title|body]
+
+With `--edit body` one post's text changes instead: the quick rebuild renames the one changed file into
+place, and the kills are aimed at the moment that file waits in the work folder (`replacing`).
 
 Ends with `check_kill: N passed, N failed`.
 """
@@ -54,9 +57,14 @@ def tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def edit_titles(site: Path):
-    """Changes the titles of 20 posts spread over the site (the same ones in every trial)."""
+def edit(site: Path, kind: str):
+    """`title`: changes the titles of 20 posts spread over the site (an incremental rebuild); `body`: adds
+    a paragraph to one post (a quick rebuild, one file renamed into place). The same posts every trial."""
     posts = sorted(p for p in (site / "content").rglob("*.md") if p.name != "_index.md")
+    if kind == "body":
+        post = posts[len(posts) // 2]
+        post.write_text(post.read_text(encoding="utf-8") + "\nMột đoạn mới được thêm vào bài.\n", encoding="utf-8")
+        return
     step = max(1, len(posts) // EDITED_POSTS)
     for n, post in enumerate(posts[::step][:EDITED_POSTS]):
         text = post.read_text(encoding="utf-8")
@@ -82,6 +90,8 @@ def landed(site: Path, finished: bool) -> str:
     if finished:
         return "finished"
     entries = set(os.listdir(work_folder(site))) if work_folder(site).exists() else set()
+    if "replacement.target" in entries:
+        return "replacing"
     if "previous" in entries:
         return "swapped"
     if "staging" in entries:
@@ -90,14 +100,19 @@ def landed(site: Path, finished: bool) -> str:
     return "starting"
 
 
-# Every other trial is aimed: at the staging folder's first files, or at the swap just done.
-AIMS = ["any moment", "writing", "any moment", "swapped"]
+# Every other trial is aimed: at the staging folder's first files, or at the swap just done; for a body
+# edit at the moment the one changed file waits in the work folder to be renamed into place.
+AIMS = {"title": ["any moment", "writing", "any moment", "swapped"],
+        "body": ["any moment", "replacing", "any moment", "replacing"]}
+EDIT = "title"
 
 
 def aim_reached(site: Path, aim: str) -> bool:
     work = work_folder(site)
     if aim == "swapped":
         return (work / "previous").exists()
+    if aim == "replacing":
+        return (work / "replacement").exists() or (work / "replacement.target").exists()
     try:
         return bool(os.listdir(work / "staging"))
     except OSError:
@@ -116,7 +131,7 @@ def prepare(edusite: Path, source: Path, trial_root: Path) -> Path:
         shutil.rmtree(trial_root)
     shutil.copytree(source, site)
     build(edusite, site, must_succeed=True)
-    edit_titles(site)
+    edit(site, EDIT)
     return site
 
 
@@ -126,7 +141,11 @@ def main(argv=None) -> int:
     ap.add_argument("--trials", type=int, default=5)
     ap.add_argument("--posts", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--edit", choices=["title", "body"], default="title",
+                    help="what changes before the killed rebuild: 20 titles (incremental) or one post's text (quick)")
     args = ap.parse_args(argv)
+    global EDIT
+    EDIT = args.edit
     edusite = args.edusite.resolve()
     rng = random.Random(args.seed)
     checks = Checks("check_kill")
@@ -142,7 +161,7 @@ def main(argv=None) -> int:
         shutil.copytree(source, fresh)
         build(edusite, fresh, must_succeed=True)
         old_hash = tree_hash(fresh / "public")
-        edit_titles(fresh)
+        edit(fresh, EDIT)
         shutil.rmtree(fresh / ".edusite")
         shutil.rmtree(fresh / "public")
         build(edusite, fresh, must_succeed=True)
@@ -157,18 +176,20 @@ def main(argv=None) -> int:
             started = time.monotonic()
             rebuild = build(edusite, site)
             windows.append(time.monotonic() - started)
-            checks.check("an unkilled rebuild is incremental and gives the new output",
-                         rebuild.returncode == 0 and "rebuilt from the cache" in rebuild.stdout
+            checks.check(f"an unkilled rebuild is {'incremental' if EDIT == 'title' else 'quick'} and gives the new output",
+                         rebuild.returncode == 0
+                         and ("rebuilt from the cache" if EDIT == "title" else "quick rebuild") in rebuild.stdout
                          and tree_hash(site / "public") == new_hash, rebuild.stdout[-400:])
         window = min(windows)
-        print(f"  rebuild of {args.posts} posts with {EDITED_POSTS} titles changed, unkilled: "
+        what = f"{EDITED_POSTS} titles changed" if EDIT == "title" else "one post's text changed"
+        print(f"  rebuild of {args.posts} posts with {what}, unkilled: "
               f"{', '.join(f'{w * 1000:.0f}' for w in windows)} ms")
 
         outcomes = {"old": 0, "new": 0}
         phases = {}
         for trial in range(args.trials):
             site = prepare(edusite, source, tmp / "trial")
-            aim = AIMS[trial % len(AIMS)]
+            aim = AIMS[EDIT][trial % len(AIMS[EDIT])]
             delay = window * (trial + rng.random()) / args.trials
             process = subprocess.Popen([str(edusite), "build", str(site), "--date", DATE],
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -120,9 +120,7 @@ struct QuickRebuild {
         }
         var tidying: [Diagnostic] = []
         do throws(DiagnosticError) {
-            try transaction.carryUnchanged(except: Set(files.map(\.path)))
-            try transaction.write(files)
-            tidying = try transaction.commit()
+            tidying = try transaction.update(writing: files, removing: [])
         } catch {
             folder.invalidate()
             return error.diagnostics

@@ -245,9 +245,7 @@ public struct SiteBuilder: Sendable {
             cacheFolder.invalidate()
             var tidying: [Diagnostic] = []
             do throws(DiagnosticError) {
-                try transaction.carryUnchanged(except: Set(update.files.map(\.path)).union(update.stale))
-                try transaction.write(update.files)
-                tidying = try transaction.commit()
+                tidying = try transaction.update(writing: update.files, removing: Set(update.stale))
             } catch {
                 cacheFolder.discard(records)
                 return failed(diagnostics + error.diagnostics)

@@ -18,6 +18,9 @@ public struct OutputFolder: Sendable, Hashable {
     var staging: String { Path.join(work, "staging") }
     /// The identity of the staging folder this EduSite made, so a leftover one is known for its own.
     var stagingIdentityFile: String { Path.join(work, "staging.id") }
+    /// A rebuild's one changed file before it is renamed into place, and the path it goes to.
+    var replacementFile: String { Path.join(work, "replacement") }
+    var replacementTargetFile: String { Path.join(work, "replacement.target") }
     /// The previous output after the swap, until what EduSite wrote there is removed.
     var previous: String { Path.join(work, "previous") }
 }

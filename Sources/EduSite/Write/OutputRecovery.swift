@@ -16,6 +16,14 @@ struct OutputRecovery {
         let staging = fs.linkInfo(folder.staging)
         let previousRecord = Path.join(folder.work, "previous.record")
         do throws(FileSystemError) {
+            // A rebuild that put one file in place by a rename: its record stands if the rename happened.
+            if let target = (try? fs.readFile(folder.replacementTargetFile)).map({ String(decoding: $0, as: UTF8.self) }) {
+                let next = (try? fs.readFile(folder.nextRecordFile)).flatMap(OutputRecord.init(decoding:))
+                let placed = fs.linkInfo(Path.join(folder.path, target)).map { next?.written[target]?.matches($0) == true } == true
+                if placed { try fs.moveItem(folder.nextRecordFile, folder.recordFile) } else { try fs.removeFile(folder.nextRecordFile) }
+                try fs.removeFile(folder.replacementFile)
+                try fs.removeFile(folder.replacementTargetFile)
+            }
             // Stopped between the two renames of a disk that cannot swap: the second one.
             if outputIdentity == nil, let stagingIdentity, staging?.identity == stagingIdentity,
                 fs.linkInfo(folder.previous) != nil

@@ -179,6 +179,58 @@ public final class OutputTransaction: Sendable {
         return OutputRecovery(folder: folder, fileSystem: fs).run()
     }
 
+    /// A rebuild's update of the output: the files written anew, and EduSite's files that are gone.
+    /// When only one file of EduSite's changed, one `rename(2)` of the new file over the old puts it in
+    /// place, which is one step like the swap, so a stop still leaves the old output or the new one;
+    /// it spares linking every other file into a staging folder (13,000 of them for a one-post edit
+    /// at 10,000 posts). Otherwise the staging folder and the swap.
+    public func update(writing files: [OutputFile], removing stale: Set<String>) throws(DiagnosticError) -> [Diagnostic] {
+        if files.count == 1, stale.isEmpty, let file = files.first, let record, outputIsAsWritten,
+            let outputIdentity = existing.identity, record.written[file.path] != nil
+        {
+            return try replaceInPlace(file, record: record, outputIdentity: outputIdentity)
+        }
+        try carryUnchanged(except: Set(files.map(\.path)).union(stale))
+        try write(files)
+        return try commit()
+    }
+
+    /// The new file in the work folder, the record's next version naming it, the rename, the record.
+    /// `OutputRecovery` keeps the next record if a stop came after the rename and drops it if before.
+    private func replaceInPlace(_ file: OutputFile, record: OutputRecord, outputIdentity: FileIdentity) throws(DiagnosticError)
+        -> [Diagnostic]
+    {
+        let fs = fileSystem
+        let target = Path.join(folder.path, file.path)
+        do throws(FileSystemError) {
+            let bytes: [UInt8] =
+                switch file.contents {
+                case .bytes(let bytes): bytes
+                case .copy(let source): try fs.readFile(source)
+                }
+            try fs.removeFile(folder.replacementFile)
+            let info = try fs.createFile(folder.replacementFile, bytes)
+            try fs.removeFile(folder.replacementTargetFile)
+            _ = try fs.createFile(folder.replacementTargetFile, Array(file.path.utf8))
+            var written = record.written
+            written[file.path] = OutputRecord.Stamp(info)
+            let next = OutputRecord(folder: outputIdentity, written: written, kept: state.withLock { $0.kept })
+            try fs.removeFile(folder.nextRecordFile)
+            _ = try fs.createFile(folder.nextRecordFile, next.encoded())
+            try fs.moveItem(folder.replacementFile, target)
+        } catch {
+            try? fs.removeFile(folder.replacementFile)
+            try? fs.removeFile(folder.replacementTargetFile)
+            discard()
+            throw failed(error, writing: file.path)
+        }
+        // The new file is in place: the rest, or the next build's recovery, only makes the record say so.
+        state.withLock { $0.finished = true }
+        try? fs.removeItem(folder.staging)
+        try? fs.removeFile(folder.stagingIdentityFile)
+        return OutputRecovery(folder: folder, fileSystem: fs).run()
+    }
+
     /// Removes the staging folder, which holds only this build's new files and second names of
     /// files still in the output; the output stays as it was.
     public func discard() {
