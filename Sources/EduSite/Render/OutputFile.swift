@@ -15,3 +15,13 @@ public struct OutputFile: Sendable, Hashable {
         self.contents = contents
     }
 }
+
+extension OutputFile.Contents {
+    /// The bytes themselves, or those of the file they are copied from.
+    func bytes(reading fileSystem: FileSystem) throws(FileSystemError) -> [UInt8] {
+        switch self {
+        case .bytes(let bytes): bytes
+        case .copy(let source): try fileSystem.readFile(source)
+        }
+    }
+}

@@ -63,10 +63,7 @@ public final class ServeSession: Sendable {
     }
 
     private func read(_ contents: OutputFile.Contents) -> [UInt8]? {
-        switch contents {
-        case .bytes(let bytes): bytes
-        case .copy(let source): try? fileSystem.readFile(source)
-        }
+        try? contents.bytes(reading: fileSystem)
     }
 }
 

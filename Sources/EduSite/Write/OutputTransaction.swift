@@ -30,7 +30,6 @@ public final class OutputTransaction: Sendable {
     private struct State {
         var written: [String: OutputRecord.Stamp] = [:]
         var carried: [String: OutputRecord.Stamp] = [:]
-        var kept: [String: OutputRecord.Stamp] = [:]
         /// Folders of the old output made anew in the staging folder, with what they were.
         var carriedFolders: [(String, ItemInfo)] = []
         var finished = false
@@ -85,6 +84,9 @@ public final class OutputTransaction: Sendable {
         return record.written.allSatisfy { path, stamp in existing.items[path].map(stamp.matches) == true }
     }
 
+    /// Someone else's files as the record names them: kept as they are, never EduSite's.
+    private var keptStamps: [String: OutputRecord.Stamp] { foreign.mapValues(OutputRecord.Stamp.init) }
+
     /// Someone else's files found in the output (paths relative to it), kept in the new one.
     public var keptForeignFiles: [String] { foreign.keys.sorted(by: FileSystem.precedesInByteOrder) }
 
@@ -125,12 +127,7 @@ public final class OutputTransaction: Sendable {
         let results = files.parallelMap { file -> Result<ItemInfo, FileSystemError> in
             let target = Path.join(staging, file.path)
             do throws(FileSystemError) {
-                let bytes: [UInt8] =
-                    switch file.contents {
-                    case .bytes(let bytes): bytes
-                    case .copy(let source): try fs.readFile(source)
-                    }
-                return .success(try fs.createFile(target, bytes))
+                return .success(try fs.createFile(target, try file.contents.bytes(reading: fs)))
             } catch {
                 return .failure(error)
             }
@@ -153,7 +150,8 @@ public final class OutputTransaction: Sendable {
     /// be tidied is returned as warnings.
     public func commit() throws(DiagnosticError) -> [Diagnostic] {
         let fs = fileSystem
-        let (written, carried, kept, carriedFolders) = state.withLock { ($0.written, $0.carried, $0.kept, $0.carriedFolders) }
+        let kept = keptStamps
+        let (written, carried, carriedFolders) = state.withLock { ($0.written, $0.carried, $0.carriedFolders) }
         do throws(FileSystemError) {
             // Last, when nothing more goes into them: a folder's time changes with every name added.
             for (path, info) in carriedFolders.reversed() { try fs.copyAttributes(Path.join(folder.staging, path), info) }
@@ -203,18 +201,14 @@ public final class OutputTransaction: Sendable {
         let fs = fileSystem
         let target = Path.join(folder.path, file.path)
         do throws(FileSystemError) {
-            let bytes: [UInt8] =
-                switch file.contents {
-                case .bytes(let bytes): bytes
-                case .copy(let source): try fs.readFile(source)
-                }
+            let bytes = try file.contents.bytes(reading: fs)
             try fs.removeFile(folder.replacementFile)
             let info = try fs.createFile(folder.replacementFile, bytes)
             try fs.removeFile(folder.replacementTargetFile)
             _ = try fs.createFile(folder.replacementTargetFile, Array(file.path.utf8))
             var written = record.written
             written[file.path] = OutputRecord.Stamp(info)
-            let next = OutputRecord(folder: outputIdentity, written: written, kept: state.withLock { $0.kept })
+            let next = OutputRecord(folder: outputIdentity, written: written, kept: keptStamps)
             try fs.removeFile(folder.nextRecordFile)
             _ = try fs.createFile(folder.nextRecordFile, next.encoded())
             try fs.moveItem(folder.replacementFile, target)
@@ -279,18 +273,13 @@ public final class OutputTransaction: Sendable {
             try fs.createDirectory(Path.join(folder.staging, path))
             carriedFolders.append((path, info))
         }
-        var kept: [String: OutputRecord.Stamp] = [:]
-        for (path, info) in foreign {
+        for path in foreign.keys {
             let source = Path.join(folder.path, path)
             let target = Path.join(folder.staging, path)
             // A symlink gets a second name too (Linux links the link itself): it is never followed.
             try fs.linkFile(source, target)
-            kept[path] = OutputRecord.Stamp(info)
         }
-        state.withLock { state in
-            state.kept = kept
-            state.carriedFolders = carriedFolders
-        }
+        state.withLock { $0.carriedFolders = carriedFolders }
     }
 
     /// Two renames where the disk cannot swap two folders in one (then, for an instant, there is none).
