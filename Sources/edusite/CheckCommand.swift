@@ -17,13 +17,18 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .customLong("strict-feeds"), help: "Report a missing or old upstream feed as an error.")
     var strictFeeds = false
 
+    @Flag(name: .long, help: "Also list what is not there yet and falls due later (no finding until its due day), soonest first.")
+    var upcoming = false
+
     func run() async throws {
         let outcome = SiteBuilder().check(
             siteRoot: siteOptions.siteRoot, options: siteOptions.loadOptions(),
             policy: SiteBuilder.CheckPolicy(strictFeeds: strictFeeds))
         let prefix = CommandSupport.displayPrefix(siteOptions.site)
         switch format {
-        case .text: print(CheckOutput.text(outcome.diagnostics, compliance: outcome.compliance, pathPrefix: prefix), terminator: "")
+        case .text:
+            print(CheckOutput.text(outcome.diagnostics, compliance: outcome.compliance, pathPrefix: prefix), terminator: "")
+            if upcoming { print(UpcomingOutput.text(outcome.compliance, pathPrefix: prefix), terminator: "") }
         case .github: print(CheckOutput.github(outcome.diagnostics, compliance: outcome.compliance, pathPrefix: prefix), terminator: "")
         case .json:
             if let site = outcome.site, let compliance = outcome.compliance {

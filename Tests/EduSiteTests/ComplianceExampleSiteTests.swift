@@ -47,7 +47,8 @@ import Testing
         Case("form: đơn xin nghỉ học", [Finding(.namedItemMissing, "hcm-portal/bieu-mau", "content/cai-cach-hanh-chinh/:1:1")]) {
             $0.remove("content/cai-cach-hanh-chinh/don-xin-nghi-hoc.md")
         },
-        Case("form: chuyển trường", [Finding(.namedItemMissing, "hcm-portal/bieu-mau", "content/cai-cach-hanh-chinh/:1:1")]) {
+        // Asked for on a reading (no text we read requires the form): a warning.
+        Case("form: chuyển trường", [Finding(.namedItemMissing, .warning, "hcm-portal/bieu-mau", "content/cai-cach-hanh-chinh/:1:1")]) {
             $0.remove("content/cai-cach-hanh-chinh/chuyen-truong.md")
         },
         Case("procedure without its form files", [Finding(.fileMissing, "hcm-portal/bieu-mau", "content/cai-cach-hanh-chinh/phuc-khao.md:1:1")]) {
@@ -57,13 +58,15 @@ import Testing
         Case("a past school year of disclosures", yearFindings("2025-2026", .error)) {
             $0.removeFolder("content/cong-khai/2025-2026/")
         },
-        Case("the current school year of disclosures (not due before 30/06)", yearFindings("2026-2027", .warning)) {
+        // Not due before 30/06/2027: no finding (`upcoming` lists it, see below).
+        Case("the current school year of disclosures (not due before 30/06)", []) {
             $0.removeFolder("content/cong-khai/2026-2027/")
         },
         Case("a TT09 group in one year", [Finding(.namedItemMissing, "tt09-2024/tai-chinh", "content/cong-khai/2024-2025/:1:1")]) {
             $0.remove("content/cong-khai/2024-2025/tai-chinh.md")
         },
-        Case("a TT36 form of an archived year", [Finding(.namedItemMissing, "tt36-2017/bieu-mau-trung-hoc", "content/cong-khai/2023-2024/:1:1")]) {
+        // TT36 is unverified, and 2023-2024 is outside 4210's three years: a warning.
+        Case("a TT36 form of an archived year", [Finding(.namedItemMissing, .warning, "tt36-2017/bieu-mau-trung-hoc", "content/cong-khai/2023-2024/:1:1")]) {
             $0.remove("content/cong-khai/2023-2024/bieu-mau-11.md")
         },
         Case("annual report without its PDF", [Finding(.fileMissing, "tt09-2024/bao-cao-thuong-nien", "content/cong-khai/2025-2026/bao-cao-thuong-nien.md:1:1")]) {
@@ -94,7 +97,8 @@ import Testing
             let contact = String(decoding: Fixture.defaultTheme["/themes/default/templates/contact.mustache"]!, as: UTF8.self)
             $0.write("layouts/contact.mustache", contact.replacingAll("{{email}}", with: "").replacingAll("{{emailHref}}", with: ""))
         },
-        Case("fewer than 40 posts this school year (a warning until 31/05)", [Finding(.tooFewItems, .warning, "hcm-portal/tin-tuc", "content/tin-tuc/:1:1")]) {
+        // Not due before 31/05: no finding until then.
+        Case("fewer than 40 posts this school year (not due until 31/05)", []) {
             for (path, bytes) in $0.files where path.hasPrefix("/site/content/tin-tuc/") {
                 if String(decoding: bytes, as: UTF8.self).contains("\ndate: 2026-11") { $0.files[path] = nil }
             }
@@ -107,6 +111,9 @@ import Testing
         },
         Case("domain outside hcm.edu.vn", [Finding(.domainMismatch, "hcm-portal/ten-mien", "site.yaml:7:1")]) {
             $0.replace("site.yaml", "domain: thptsongsaigon.hcm.edu.vn", with: "domain: thpt-songsaigon-tphcm.edu.vn")
+        },
+        Case("domain without the level prefix (an inferred rule: a warning)", [Finding(.domainMismatch, .warning, "hcm-portal/ten-mien", "site.yaml:7:1")]) {
+            $0.replace("site.yaml", "domain: thptsongsaigon.hcm.edu.vn", with: "domain: songsaigon.hcm.edu.vn")
         },
         Case("domain with another name (a warning)", [Finding(.domainMismatch, .warning, "hcm-portal/ten-mien", "site.yaml:7:1")]) {
             $0.replace("site.yaml", "domain: thptsongsaigon.hcm.edu.vn", with: "domain: thptssg.hcm.edu.vn")
@@ -135,5 +142,26 @@ import Testing
             let requirement = outcome.compliance?.requirements.first { $0.ruleID == diagnostic.rule }
             #expect(requirement.map { diagnostic.message.contains("“\($0.requirement.title)”") } == true, "\(diagnostic)")
         }
+    }
+
+    /// What is not yet due gives no finding, but is listed with its due day, soonest first.
+    @Test func whatIsNotYetDueIsUpcomingNotAFinding() throws {
+        var site = ExampleSite()
+        site.removeFolder("content/cong-khai/2026-2027/")
+        for (path, bytes) in site.files where path.hasPrefix("/site/content/tin-tuc/") {
+            if String(decoding: bytes, as: UTF8.self).contains("\ndate: 2026-11") { site.files[path] = nil }
+        }
+        let outcome = site.check()
+        #expect(!outcome.diagnostics.contains { $0.rule != nil }, "\(outcome.diagnostics)")
+        let result = try #require(outcome.compliance)
+        let upcoming = result.upcoming.map { "\($0.due.isoDay) \($0.finding.code) \($0.finding.rule ?? "")" }
+        #expect(upcoming.first == "2027-05-31 R012 hcm-portal/tin-tuc", "\(upcoming)")
+        #expect(Set(upcoming.dropFirst()) == Set(Self.yearFindings("2026-2027", .warning).map { "2027-06-30 R014 \($0.rule ?? "")" }))
+        let statuses = Dictionary(uniqueKeysWithValues: result.requirements.map { ($0.ruleID, $0.status) })
+        #expect(statuses["tt09-2024/tai-chinh"] == .pending)
+        #expect(statuses["hcm-portal/tin-tuc"] == .pending)
+        // A month later than 31/05 it is an error.
+        let late = site.check(date: DateTimeValue(year: 2027, month: 6, day: 1))
+        #expect(late.diagnostics.contains(Finding(.tooFewItems, .error, "hcm-portal/tin-tuc", "content/tin-tuc/:1:1")))
     }
 }

@@ -60,25 +60,25 @@ import Testing
 
     @Test func textOutputGroupsByManifestAndEndsWithTheSummary() throws {
         var site = ExampleSite()
-        site.remove("content/cai-cach-hanh-chinh/chuyen-truong.md")
+        site.replace("content/cai-cach-hanh-chinh/don-xin-nghi-hoc.md", "procedure: don-xin-nghi-hoc", with: "procedure: don-nghi-hoc")
         let outcome = site.check()
         let text = CheckOutput.text(outcome.diagnostics, compliance: outcome.compliance, pathPrefix: "example-site/")
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == "== hcm-portal: Tiêu chí trang thông tin điện tử đơn vị giáo dục TP.HCM (9/10) ==")
         #expect(lines.contains(
-            "example-site/content/cai-cach-hanh-chinh/:1:1: error: “Chuyên mục biểu mẫu, thủ tục hành chính”: “Đơn xin chuyển trường” is missing [hcm-portal/bieu-mau]"))
+            "example-site/content/cai-cach-hanh-chinh/:1:1: error: “Chuyên mục biểu mẫu, thủ tục hành chính”: “Đơn xin nghỉ học” is missing [hcm-portal/bieu-mau]"))
         #expect(lines.contains("note: chưa kiểm chứng (unverified): Số hiệu biểu mẫu theo cấp học chưa được đối chiếu với phụ lục của Thông tư."))
         #expect(lines.last == "15 of 16 requirements met; 1 error(s), 0 warning(s)")
     }
 
     @Test func githubOutputIsWorkflowAnnotations() {
         var site = ExampleSite()
-        site.remove("content/cai-cach-hanh-chinh/chuyen-truong.md")
+        site.replace("content/cai-cach-hanh-chinh/don-xin-nghi-hoc.md", "procedure: don-xin-nghi-hoc", with: "procedure: don-nghi-hoc")
         let outcome = site.check()
         let lines = CheckOutput.github(outcome.diagnostics, compliance: outcome.compliance, pathPrefix: "example-site/")
             .split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix(
-            "::error file=example-site/content/cai-cach-hanh-chinh/,line=1,col=1,title=Chuyên mục biểu mẫu%2C thủ tục hành chính [hcm-portal/bieu-mau]::“Chuyên mục biểu mẫu, thủ tục hành chính”: “Đơn xin chuyển trường” is missing%0Ahint: ") == true, "\(lines)")
+            "::error file=example-site/content/cai-cach-hanh-chinh/,line=1,col=1,title=Chuyên mục biểu mẫu%2C thủ tục hành chính [hcm-portal/bieu-mau]::“Chuyên mục biểu mẫu, thủ tục hành chính”: “Đơn xin nghỉ học” is missing%0Ahint: ") == true, "\(lines)")
         #expect(lines.last == "::notice title=edusite check::15 of 16 requirements met; 1 error(s), 0 warning(s)")
     }
 }

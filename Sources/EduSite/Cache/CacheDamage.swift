@@ -38,7 +38,7 @@ extension CacheFormatError {
         case .unknownFormat: "not in the format this EduSite writes"
         case .truncated(let offset): "cut short at byte \(offset)"
         case .invalidTag(_, _, let offset), .invalidNumber(let offset), .invalidCount(let offset),
-            .unknownString(let offset), .duplicateKey(let offset), .tooDeep(let offset):
+            .unknownString(let offset), .duplicateKey(let offset), .tooDeep(let offset), .invalidValue(_, let offset):
             "unreadable value at byte \(offset)"
         case .bodyNotInStore(let offset): "a page's body is not in the bodies file (record byte \(offset))"
         case .trailingBytes(let offset): "unexpected bytes from byte \(offset)"

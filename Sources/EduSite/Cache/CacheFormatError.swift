@@ -8,6 +8,8 @@ enum CacheFormatError: Error, Sendable, Hashable {
     case truncated(offset: Int)
     /// A byte that no case of the type stands for.
     case invalidTag(UInt8, type: String, offset: Int)
+    /// A string that does not read as the value it stands for (a disclosure id, a period).
+    case invalidValue(type: String, offset: Int)
     /// A varint longer than 64 bits, or a number that does not fit where it goes.
     case invalidNumber(offset: Int)
     /// A count larger than the bytes left could hold.

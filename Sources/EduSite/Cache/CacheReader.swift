@@ -115,6 +115,10 @@ struct CacheReader {
     }
 
     /// The error for a byte that is not one of `type`'s tags, which was just read.
+    func invalidValue(_ type: String) -> CacheFormatError {
+        .invalidValue(type: type, offset: offset)
+    }
+
     func invalidTag(_ tag: UInt8, _ type: String) -> CacheFormatError {
         .invalidTag(tag, type: type, offset: offset - 1)
     }

@@ -21,7 +21,7 @@ struct CacheWriter {
     static let header: [UInt8] = [0x45, 0x53, 0x43, formatVersion]
     /// Bump whenever the encoding of any type changes, so that an old cache is ignored rather than
     /// misread.
-    static let formatVersion: UInt8 = 2
+    static let formatVersion: UInt8 = 3
 
     /// The values, strings as table indexes.
     private var values: [UInt8]

@@ -57,12 +57,22 @@ extension OrganisationKind: CacheCodable {
 
 extension DisclosureInfo: CacheCodable {
     func encode(to writer: inout CacheWriter) {
-        writer.write(requirement)
+        writer.write(reference.description)
         writer.write(schoolYear)
+        writer.write(period?.description)
     }
 
     init(from reader: inout CacheReader) throws(CacheFormatError) {
-        self.init(requirement: try reader.read(), schoolYear: try reader.read())
+        let referenceText: String = try reader.read()
+        let schoolYear: SchoolYear = try reader.read()
+        let periodText: String? = try reader.read()
+        guard let reference = DisclosureReference(referenceText) else { throw reader.invalidValue("DisclosureReference") }
+        var period: DisclosurePeriod?
+        if let periodText {
+            guard let value = DisclosurePeriod(periodText) else { throw reader.invalidValue("DisclosurePeriod") }
+            period = value
+        }
+        self.init(reference: reference, schoolYear: schoolYear, period: period)
     }
 }
 

@@ -12,30 +12,38 @@ public struct ComplianceChecker: Sendable {
             }
         }
         return ComplianceResult(
-            manifests: manifests, requirements: results, checkedOn: site.buildDate, schoolYear: site.currentSchoolYear)
+            manifests: manifests, requirements: results, checkedOn: site.buildDate, schoolYear: site.currentSchoolYear,
+            references: DisclosureReferenceCheck.problems(site, manifests: manifests.filter { $0.applies(to: unit) }))
     }
 
     func evaluate(_ requirement: Requirement, of manifest: Manifest, in site: Site) -> RequirementResult {
-        var evaluation = RequirementEvaluation(site: site, requirement: requirement, rule: "\(manifest.id)/\(requirement.id)")
+        var evaluation = RequirementEvaluation(site: site, requirement: requirement, manifest: manifest)
         var years: [SchoolYear] = []
+        let today = site.buildDate.local
         if let rule = requirement.rules.schoolYears {
             years = rule.years(current: site.currentSchoolYear, founded: site.config.founded)
             for year in years {
-                let due = rule.dueDate(of: year)
-                let notYetDue = due.map { Self.isBefore(site.buildDate.local, $0) } ?? false
-                evaluation.evaluate(year: year, severity: notYetDue ? .warning : .error, due: notYetDue ? due : nil)
+                if let due = rule.dueDate(of: year), Self.isBefore(today, due) {
+                    evaluation.evaluate(year: year, standing: .notYetDue(due))
+                } else if rule.isUnverified(year, current: site.currentSchoolYear), let reading = rule.unverified {
+                    evaluation.evaluate(year: year, standing: .reading(reading.note))
+                } else {
+                    evaluation.evaluate(year: year, standing: .due)
+                }
             }
         } else {
-            evaluation.evaluate(year: nil, severity: .error, due: nil)
+            evaluation.evaluate(year: nil, standing: .due)
         }
         let findings = evaluation.findings
         let status: RequirementResult.Status =
-            requirement.rules.schoolYears != nil && years.isEmpty
-            ? .notApplicable
-            : findings.hasErrors ? .missing : findings.isEmpty ? .met : .pending
+            if requirement.rules.schoolYears != nil && years.isEmpty { .notApplicable }
+            else if findings.hasErrors { .missing }
+            else if !findings.isEmpty { .review }
+            else if !evaluation.upcoming.isEmpty { .pending }
+            else { .met }
         return RequirementResult(
-            manifestID: manifest.id, requirement: requirement, status: status, schoolYears: years, findings: findings, summaries: evaluation.summaries,
-            verified: requirement.verified ?? manifest.verified)
+            manifestID: manifest.id, requirement: requirement, status: status, schoolYears: years, findings: findings,
+            summaries: evaluation.summaries, upcoming: evaluation.upcoming, verified: requirement.verified ?? manifest.verified)
     }
 
     /// Calendar order of two local days (times ignored).

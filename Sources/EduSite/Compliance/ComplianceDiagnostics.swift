@@ -30,3 +30,14 @@ extension DiagnosticCode {
     /// An item without a file of the required type (e.g. the annual report as PDF).
     public static let fileMissing: DiagnosticCode = "R017"
 }
+
+extension DiagnosticCode {
+    /// A `disclosure:` that names no item (or no kind of an item) any of the site's manifests asks for.
+    public static let unknownDisclosure: DiagnosticCode = "R018"
+    /// A disclosure of a timed kind (a menu, a monthly plan) without `period:` or `date:`.
+    public static let periodUnknown: DiagnosticCode = "R019"
+    /// A disclosure published after the deadline of the period it covers (Thông tư 09/2024 Điều 15).
+    public static let publishedLate: DiagnosticCode = "R020"
+    /// The next period's menu or plan is not published and its deadline has passed.
+    public static let periodItemMissing: DiagnosticCode = "R021"
+}

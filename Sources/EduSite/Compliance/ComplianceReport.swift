@@ -4,7 +4,7 @@ import Foundation
 /// a district office's dashboard. Schema: `docs/compliance-report.schema.json`; keys are sorted,
 /// so the same input gives the same bytes.
 public struct ComplianceReport: Sendable, Encodable {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public struct SiteInfo: Sendable, Encodable {
         var name: String
@@ -18,6 +18,7 @@ public struct ComplianceReport: Sendable, Encodable {
         var requirements: Int
         var met: Int
         var pending: Int
+        var review: Int
         var missing: Int
         var notApplicable: Int
         var errors: Int
@@ -27,7 +28,7 @@ public struct ComplianceReport: Sendable, Encodable {
         /// "12 of 14 requirements met"
         var text: String
         enum CodingKeys: String, CodingKey {
-            case requirements, met, pending, missing, errors, warnings, passed, text
+            case requirements, met, pending, review, missing, errors, warnings, passed, text
             case notApplicable = "not_applicable"
         }
     }
@@ -54,8 +55,10 @@ public struct ComplianceReport: Sendable, Encodable {
         var basis: String?
         var schoolYears: [String]
         var findings: [Finding]
+        /// Not there yet and not yet due: what falls due next.
+        var upcoming: [Upcoming]
         enum CodingKeys: String, CodingKey {
-            case rule, manifest, id, title, kind, path, status, verified, note, basis, findings
+            case rule, manifest, id, title, kind, path, status, verified, note, basis, findings, upcoming
             case schoolYears = "school_years"
         }
     }
@@ -80,6 +83,12 @@ public struct ComplianceReport: Sendable, Encodable {
             hint = diagnostic.hint
             rule = diagnostic.rule
         }
+    }
+
+    public struct Upcoming: Sendable, Encodable {
+        /// `2027-06-30`
+        var due: String
+        var finding: Finding
     }
 
     var schemaVersion: Int
@@ -107,10 +116,13 @@ public struct ComplianceReport: Sendable, Encodable {
         self.site = SiteInfo(name: config.name, unit: config.unit.rawValue, domain: config.domain, baseURL: config.baseURL)
         checkedOn = result.checkedOn.isoDate
         schoolYear = result.schoolYear.description
-        let all = result.diagnostics + otherFindings
+        // R018 (a disclosure naming nothing) belongs to no requirement: it goes with the other findings.
+        let others = result.references + otherFindings.filter { !result.references.contains($0) }
+        let all = result.requirements.flatMap(\.findings) + others
         summary = Summary(
             requirements: result.applicableCount, met: result.metCount,
             pending: result.requirements.count { $0.status == .pending },
+            review: result.requirements.count { $0.status == .review },
             missing: result.requirements.count { $0.status == .missing },
             notApplicable: result.requirements.count { $0.status == .notApplicable },
             errors: all.errorCount, warnings: all.warningCount, passed: !all.hasErrors, text: result.summary)
@@ -122,9 +134,10 @@ public struct ComplianceReport: Sendable, Encodable {
                 rule: r.ruleID, manifest: r.manifestID, id: r.requirement.id, title: r.requirement.title,
                 kind: r.requirement.kind.rawValue, path: r.requirement.path, status: r.status.rawValue, verified: r.verified,
                 note: r.requirement.note, basis: r.requirement.basis, schoolYears: r.schoolYears.map(\.description),
-                findings: r.findings.sortedForOutput().map(Finding.init))
+                findings: r.findings.sortedForOutput().map(Finding.init),
+                upcoming: r.upcoming.map { Upcoming(due: $0.due.isoDay, finding: Finding($0.finding)) })
         }
-        self.otherFindings = otherFindings.sortedForOutput().map(Finding.init)
+        self.otherFindings = others.sortedForOutput().map(Finding.init)
     }
 
     /// Pretty-printed JSON with sorted keys and a final newline.

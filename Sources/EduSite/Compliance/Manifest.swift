@@ -67,6 +67,8 @@ public struct Requirement: Sendable, Hashable {
     public var note: String?
     /// Why it is required: the clause it comes from, for people.
     public var basis: String?
+    /// `warning`: a verified rule that should not stop a build when unmet; nil: an error when due.
+    public var severity: Diagnostic.Severity?
     public var rules: RequirementRules
     /// Where it is written in its manifest.
     public var location: SourceLocation

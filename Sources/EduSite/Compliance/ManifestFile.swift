@@ -9,9 +9,10 @@ struct ManifestFile: Decodable {
         var verified: Bool?
         var note: String?
         var basis: String?
+        var severity: Diagnostic.Severity?
         var rules: RequirementRules
 
-        enum CodingKeys: String, CodingKey { case id, title, kind, path, units, verified, note, basis, rules }
+        enum CodingKeys: String, CodingKey { case id, title, kind, path, units, verified, note, basis, severity, rules }
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -23,6 +24,7 @@ struct ManifestFile: Decodable {
             verified = try c.decodeIfPresent(Bool.self, forKey: .verified)
             note = try c.decodeIfPresent(String.self, forKey: .note)
             basis = try c.decodeIfPresent(String.self, forKey: .basis)
+            severity = try c.decodeIfPresent(Diagnostic.Severity.self, forKey: .severity)
             rules = try c.decode(RequirementRules.self, forKey: .rules)
         }
     }

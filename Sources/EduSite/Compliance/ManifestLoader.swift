@@ -146,7 +146,8 @@ public struct ManifestLoader: Sendable {
             }
             let requirement = Requirement(
                 id: entry.id, title: entry.title, kind: entry.kind, path: entry.path, units: entry.units,
-                verified: entry.verified, note: entry.note, basis: entry.basis, rules: entry.rules, location: at)
+                verified: entry.verified, note: entry.note, basis: entry.basis, severity: entry.severity, rules: entry.rules,
+                location: at)
             diagnostics += RequirementValidator.problems(requirement)
             if let index = requirements.firstIndex(where: { $0.id == entry.id }) {
                 requirements[index] = requirement

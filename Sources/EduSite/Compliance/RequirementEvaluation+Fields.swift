@@ -1,11 +1,11 @@
 /// The rules about `site.yaml` values and the templates that show them: contact fields, domain.
 extension RequirementEvaluation {
     /// Each field is filled in `site.yaml` `contact` (not empty, not a placeholder).
-    mutating func checkConfigFields(_ fields: [ContactField], severity: Diagnostic.Severity) {
+    mutating func checkConfigFields(_ fields: [ContactField]) {
         for field in fields {
             let value = field.value(in: site.config.contact) ?? ""
             if Placeholder.isPlaceholder(text: value) {
-                add(.fieldMissing, severity, "\(title): the \(field.label) is missing in site.yaml `contact.\(field.rawValue)`",
+                add(.fieldMissing, "\(title): the \(field.label) is missing in site.yaml `contact.\(field.rawValue)`",
                     at: site.configLocation(["contact", field.rawValue]),
                     hint: "write the real value, e.g. `\(field.rawValue): \(Self.example(field))`",
                     vi: "Chưa điền \(field.label) trong site.yaml")
@@ -22,7 +22,7 @@ extension RequirementEvaluation {
     }
 
     /// Each field is printed by a template reachable from `root` (not descending into `stopAt`).
-    mutating func checkTemplateFields(_ fields: [ContactField], root: String, stopAt: Set<String>, severity: Diagnostic.Severity) {
+    mutating func checkTemplateFields(_ fields: [ContactField], root: String, stopAt: Set<String>) {
         let templates = Dictionary(site.theme.templates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         guard templates[root] != nil else { return }  // a missing template is the content checker's finding
         var names: Set<String> = []
@@ -38,7 +38,7 @@ extension RequirementEvaluation {
         let target = visited.contains("partials/footer") && requirement.kind == .footer ? "partials/footer" : root
         let place = templates[target]?.displaySource ?? root
         for field in fields where !names.contains(where: { $0 == field.rawValue || $0.hasSuffix("." + field.rawValue) }) {
-            add(.fieldMissing, severity, "\(title): the template does not show the \(field.label) (`\(field.rawValue)`)",
+            add(.fieldMissing, "\(title): the template does not show the \(field.label) (`\(field.rawValue)`)",
                 at: .file(place),
                 hint: requirement.kind == .footer
                     ? "show it in the footer, e.g. {{layout.footer.contact.\(field.rawValue)}}"
@@ -48,37 +48,36 @@ extension RequirementEvaluation {
     }
 
     /// `domain` follows `<prefix><name><suffix>`; a suggestion when it does not.
-    mutating func checkDomain(_ rule: DomainRule, severity: Diagnostic.Severity) {
+    mutating func checkDomain(_ rule: DomainRule) {
         let config = site.config
         let prefixes = rule.prefixes[config.unit] ?? []
         let name = DomainName.schoolPart(of: config.name, levelWords: rule.levelWords)
         let suggestions = prefixes.map { $0 + name + rule.suffix }
         let suggestion = suggestions.first.map { " (for \(config.name): `\($0)`)" } ?? ""
         guard let domain = config.domain?.lowercased(), !domain.isEmpty else {
-            add(.domainMismatch, severity, "\(title): site.yaml has no `domain`", at: site.configLocation(["domain"]),
+            add(.domainMismatch, "\(title): site.yaml has no `domain`", at: site.configLocation(["domain"]),
                 hint: "add `domain:` following the pattern <prefix><name>\(rule.suffix)\(suggestion)", vi: "Chưa khai báo tên miền")
             return
         }
         let at = site.configLocation(["domain"])
         if suggestions.contains(domain) { return }
         guard domain.hasSuffix(rule.suffix), domain.count > rule.suffix.count else {
-            add(.domainMismatch, severity, "\(title): the domain `\(domain)` is not under `\(rule.suffix)`", at: at,
+            add(.domainMismatch, "\(title): the domain `\(domain)` is not under `\(rule.suffix)`", at: at,
                 hint: "use the sub-domain the Department gives: <prefix><name>\(rule.suffix)\(suggestion)",
                 vi: "Tên miền \(domain) không thuộc \(rule.suffix)")
             return
         }
         let label = String(domain.dropLast(rule.suffix.count))
         if !prefixes.isEmpty, !prefixes.contains(where: { label.hasPrefix($0) && label.count > $0.count }) {
-            add(.domainMismatch, severity,
-                "\(title): the domain `\(domain)` does not start with the level prefix of a \(config.unit.label.lowercased()) ("
+            add(.domainMismatch, "\(title): the domain `\(domain)` does not start with the level prefix of a \(config.unit.label.lowercased()) ("
                     + prefixes.map { "`\($0)`" }.joined(separator: ", ") + ")", at: at,
                 hint: "the pattern is <prefix><name>\(rule.suffix)\(suggestion)",
-                vi: "Tên miền \(domain) không bắt đầu bằng tiền tố cấp học")
+                vi: "Tên miền \(domain) không bắt đầu bằng tiền tố cấp học", reading: rule.prefixesReading)
         } else if !prefixes.isEmpty, !name.isEmpty {
-            add(.domainMismatch, .warning,
+            add(.domainMismatch,
                 "\(title): the domain `\(domain)` does not match the school's name `\(config.name)`", at: at,
                 hint: "expected \(suggestions.map { "`\($0)`" }.joined(separator: " or ")); if the Department gave this name, keep it",
-                vi: "Tên miền \(domain) khác tên trường (gợi ý: \(suggestions.first ?? ""))")
+                vi: "Tên miền \(domain) khác tên trường (gợi ý: \(suggestions.first ?? ""))", atMost: .warning)
         }
     }
 }

@@ -1,76 +1,135 @@
 /// Evaluates one requirement against a site, for one school year at a time, collecting findings.
 /// Each finding names the requirement by its Vietnamese title and carries its rule id.
+///
+/// How much a finding weighs is decided here, once, from the pass's `Standing`: only a verified
+/// rule whose item is due gives an error; a reading not verified gives a warning that states it;
+/// an item not yet due gives no finding, only an entry of `upcoming`.
 struct RequirementEvaluation {
+    /// Whether what this pass finds missing is due, and on what authority.
+    enum Standing {
+        /// Verified and due: an error (a warning when the manifest says `severity: warning`).
+        case due
+        /// Asked for only on a reading not verified: a warning that says so.
+        case reading(String)
+        /// Not due until this day: no finding, an upcoming entry.
+        case notYetDue(DateTimeValue)
+    }
+
     let site: Site
     let requirement: Requirement
     let rule: String
+    /// The manifest's id, for matching `disclosure:` references.
+    let manifestID: String
     private(set) var findings: [Diagnostic] = []
+    /// What falls due later, for `check --upcoming`.
+    private(set) var upcoming: [UpcomingItem] = []
     /// One Vietnamese line per finding, for the self-check page.
     private(set) var summaries: [String] = []
     /// The school year being evaluated, for the summaries.
-    private var currentYear: SchoolYear?
+    private(set) var currentYear: SchoolYear?
+    private var standing: Standing = .due
+    /// The requirement's own standing: `.reading` when it (or its manifest) is not verified.
+    private let baseStanding: Standing
 
-    init(site: Site, requirement: Requirement, rule: String) {
+    init(site: Site, requirement: Requirement, manifest: Manifest) {
         self.site = site
         self.requirement = requirement
-        self.rule = rule
+        self.manifestID = manifest.id
+        self.rule = "\(manifest.id)/\(requirement.id)"
+        let verified = requirement.verified ?? manifest.verified
+        baseStanding = verified ? .due : .reading(requirement.note ?? manifest.note ?? "nội dung chưa được đối chiếu với văn bản gốc")
     }
 
     var rules: RequirementRules { requirement.rules }
     /// "Công khai: Thông tin chung (Điều 4)" as messages quote it.
     var title: String { "“\(requirement.title)”" }
 
+    /// Records a finding at the weight the pass's standing gives it: `reading` (an item's own
+    /// unverified note) and `atMost` can only lower it.
     mutating func add(
-        _ code: DiagnosticCode, _ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation,
-        hint: String? = nil, vi: String
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil, vi: String,
+        reading: String? = nil, atMost: Diagnostic.Severity = .error
     ) {
-        findings.append(Diagnostic(code, severity, message, at: location, hint: hint, rule: rule))
-        summaries.append(vi + (currentYear.map { " (năm học \($0))" } ?? ""))
+        var standing = standing
+        if case .due = standing, let reading { standing = .reading(reading) }
+        let yearNote = currentYear.map { " (năm học \($0))" } ?? ""
+        switch standing {
+        case .due:
+            let severity: Diagnostic.Severity = requirement.severity == .warning ? .warning : atMost
+            findings.append(Diagnostic(code, severity, message, at: location, hint: hint, rule: rule))
+            summaries.append(vi + yearNote)
+        case .reading(let note):
+            findings.append(
+                Diagnostic(code, .warning, message + " — asked for on a reading that is not verified: \(note)", at: location, hint: hint, rule: rule))
+            summaries.append(vi + yearNote + " — chưa kiểm chứng: \(note)")
+        case .notYetDue(let due):
+            upcoming.append(UpcomingItem(due: due, finding: Diagnostic(code, .warning, message, at: location, hint: hint, rule: rule)))
+        }
+    }
+
+    /// A finding about an item that is there (late, without its period): a warning whatever the
+    /// standing, since it cannot wait for a due date and a past lateness cannot be undone.
+    mutating func warn(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil, vi: String) {
+        findings.append(Diagnostic(code, .warning, message, at: location, hint: hint, rule: rule))
+        summaries.append(vi)
+    }
+
+    /// Something that falls due later and is not there yet.
+    mutating func expect(_ code: DiagnosticCode, _ message: String, due: DateTimeValue, at location: SourceLocation, hint: String? = nil) {
+        upcoming.append(UpcomingItem(due: due, finding: Diagnostic(code, .warning, message, at: location, hint: hint, rule: rule)))
     }
 
     /// One pass of the rules, for `year` when the requirement is per school year.
-    mutating func evaluate(year: SchoolYear?, severity: Diagnostic.Severity, due: DateTimeValue?) {
+    mutating func evaluate(year: SchoolYear?, standing: Standing) {
         currentYear = year
-        var severity = severity
+        switch (baseStanding, standing) {
+        case (.reading, .due): self.standing = baseStanding
+        default: self.standing = standing
+        }
         var suffix = year.map { " for school year \($0)" } ?? ""
-        if let due {
+        if case .notYetDue(let due) = standing {
             suffix += " (due by \(due.day.twoDigits)/\(due.month.twoDigits)/\(due.year))"
-            severity = .warning
         }
         let path = requirement.path(for: year)
+        let unit = site.config.unit
         switch requirement.kind {
         case .page, .feedback, .contact, .people:
-            guard let page = page(at: path, suffix: suffix, severity: severity) else { return }
-            if requirement.kind == .people { checkCount(page.people.count, noun: "people", at: page.location, suffix: suffix, severity: severity) }
+            guard let page = page(at: path, suffix: suffix) else { return }
+            if requirement.kind == .people { checkCount(page.people.count, noun: "people", at: page.location, suffix: suffix) }
             if requirement.kind == .feedback, site.config.feedback == nil {
-                add(.fieldMissing, severity, "\(title): site.yaml says nowhere to send feedback", at: site.configLocation(["feedback"]),
+                add(.fieldMissing, "\(title): site.yaml says nowhere to send feedback", at: site.configLocation(["feedback"]),
                     hint: "add `feedback:` with `form_action`, `email` or `url` to site.yaml", vi: "Chưa khai báo nơi nhận góp ý (`feedback` trong site.yaml)")
             }
             if requirement.kind == .contact, let fields = rules.fields {
-                checkConfigFields(fields, severity: severity)
-                checkTemplateFields(fields, root: page.layout ?? "contact", stopAt: ["base"], severity: severity)
+                checkConfigFields(fields)
+                checkTemplateFields(fields, root: page.layout ?? "contact", stopAt: ["base"])
             }
         case .footer:
             let fields = rules.fields ?? []
-            checkConfigFields(fields, severity: severity)
-            checkTemplateFields(fields, root: "base", stopAt: [], severity: severity)
+            checkConfigFields(fields)
+            checkTemplateFields(fields, root: "base", stopAt: [])
         case .site:
-            if let domain = rules.domain { checkDomain(domain, severity: severity) }
+            if let domain = rules.domain { checkDomain(domain) }
         case .organisations:
             let pages = site.pages.filter { $0.kind == .organisation && $0.source.hasPrefix(path) }
             checkItems(pages.map(PageItem.init), ids: { $0.page?.organisation.map { [$0.kind.rawValue] } ?? [] },
-                       at: .file(path), noun: "organisations", year: nil, suffix: suffix, severity: severity)
+                       at: .file(path), noun: "organisations", year: nil, suffix: suffix)
         case .procedures:
             let pages = site.pages.filter { $0.kind == .procedure && $0.source.hasPrefix(path) }
             checkItems(pages.map(PageItem.init), ids: { $0.page?.procedure.map { [$0.id] } ?? [] },
-                       at: .file(path), noun: "procedures", year: nil, suffix: suffix, severity: severity)
+                       at: .file(path), noun: "procedures", year: nil, suffix: suffix)
         case .disclosures:
             let pages = site.pages.filter { page in
                 guard let disclosure = page.disclosure, page.source.hasPrefix(path) else { return false }
                 return year.map { disclosure.schoolYear == $0 } ?? true
             }
-            checkItems(pages.map(PageItem.init), ids: { $0.page?.disclosure.map { [$0.requirement] } ?? [] },
-                       at: .file(path), noun: "disclosures", year: year, suffix: suffix, severity: severity)
+            let named = (rules.items ?? []).filter { $0.applies(to: unit) }
+            let manifest = manifestID
+            checkItems(pages.map(PageItem.init), ids: { item in
+                guard let reference = item.page?.disclosure?.reference else { return [] }
+                return named.filter { reference.match(manifest: manifest, item: $0.id) != nil }.map(\.id)
+            }, at: .file(path), noun: "disclosures", year: year, suffix: suffix)
+            checkTimings(pages, named: named, year: year)
         case .posts:
             let sections = Set(site.config.sections.map(\.path))
             let posts = site.pages.filter { page in
@@ -80,24 +139,24 @@ struct RequirementEvaluation {
                 return year.map { SchoolYear(containing: date) == $0 } ?? true
             }
             checkItems(posts.map(PageItem.init), ids: { _ in [] }, at: .file(path), noun: "posts", year: nil,
-                       suffix: suffix, severity: severity)
+                       suffix: suffix)
         case .feeds:
             let feeds = site.config.upstreamFeeds.map { PageItem(id: $0.id) }
             checkItems(feeds, ids: { [$0.id ?? ""] }, at: site.configLocation(["upstream_feeds"]), noun: "upstream feeds",
-                       year: nil, suffix: suffix, severity: severity)
+                       year: nil, suffix: suffix)
         }
     }
 
     /// The page at `path`, reported when missing or a placeholder.
-    mutating func page(at path: String, suffix: String, severity: Diagnostic.Severity) -> Page? {
+    mutating func page(at path: String, suffix: String) -> Page? {
         guard let page = site.pages.first(where: { $0.source == path }) else {
-            add(.sectionMissing, severity, "\(title) is missing\(suffix): there is no `\(path)`", at: .file(path),
-                hint: "create `\(path)` with its content (`edusite new` writes a site with every required section)",
+            add(.sectionMissing, "\(title) is missing\(suffix): there is no `\(path)`", at: .file(path),
+                hint: "create `\(path)` with its content",
                 vi: "Chưa có trang `\(path)`")
             return nil
         }
         if Placeholder.isPlaceholder(page) {
-            add(.placeholderContent, severity, "\(title) is still a placeholder\(suffix): write its content", at: page.location,
+            add(.placeholderContent, "\(title) is still a placeholder\(suffix): write its content", at: page.location,
                 hint: "replace the template's text (“TODO”, “Đang cập nhật”, “Lorem ipsum”, an empty body) with the real content",
                 vi: "Trang `\(page.source)` mới là nội dung mẫu")
             return nil
@@ -105,17 +164,23 @@ struct RequirementEvaluation {
         return page
     }
 
-    mutating func checkCount(_ count: Int, noun: String, at location: SourceLocation, suffix: String, severity: Diagnostic.Severity) {
+    mutating func checkCount(_ count: Int, noun: String, at location: SourceLocation, suffix: String) {
         let minimum = rules.minItems ?? (rules.nonEmpty == true ? 1 : 0)
         guard count < minimum else { return }
         if count == 0 {
-            add(.sectionMissing, severity, "\(title) is empty\(suffix): no \(noun)", at: location,
+            add(.sectionMissing, "\(title) is empty\(suffix): no \(noun)", at: location,
                 hint: minimum > 1 ? "at least \(minimum) \(noun) are required" : nil, vi: "Chưa có nội dung")
         } else {
-            add(.tooFewItems, severity, "\(title) has \(count) \(noun)\(suffix); at least \(minimum) are required", at: location,
+            add(.tooFewItems, "\(title) has \(count) \(noun)\(suffix); at least \(minimum) are required", at: location,
                 vi: "Mới có \(count), cần ít nhất \(minimum)")
         }
     }
+}
+
+/// An item not yet due that is not there yet, with the day it falls due.
+public struct UpcomingItem: Sendable, Hashable {
+    public var due: DateTimeValue
+    public var finding: Diagnostic
 }
 
 /// A page or a configured entry, as a list requirement counts it.

@@ -3,8 +3,10 @@ public struct RequirementResult: Sendable, Hashable {
     public enum Status: String, Sendable, Hashable {
         /// Every rule holds.
         case met
-        /// Only findings that are not yet due (warnings).
+        /// Nothing wrong now; something it asks for is not there yet and not yet due.
         case pending
+        /// Warnings only: a reading not verified, a late or undated item.
+        case review
         /// At least one error.
         case missing
         /// Nothing to ask for: no school year in range (a school founded later, a repealed text).
@@ -19,6 +21,8 @@ public struct RequirementResult: Sendable, Hashable {
     public var findings: [Diagnostic]
     /// One Vietnamese line per finding, in the same order, for the self-check page.
     public var summaries: [String]
+    /// What is not there yet and falls due later, for `check --upcoming`.
+    public var upcoming: [UpcomingItem]
     /// Whether the text behind it was verified (the requirement's own flag, else the manifest's).
     public var verified: Bool
 
@@ -34,7 +38,14 @@ public struct ComplianceResult: Sendable, Hashable {
     public var checkedOn: ContentDate
     public var schoolYear: SchoolYear
 
-    public var diagnostics: [Diagnostic] { requirements.flatMap(\.findings) }
+    /// `disclosure:` values that name nothing the manifests ask for (R018).
+    public var references: [Diagnostic]
+
+    public var diagnostics: [Diagnostic] { requirements.flatMap(\.findings) + references }
+    /// Everything not yet due, soonest first.
+    public var upcoming: [UpcomingItem] {
+        requirements.flatMap(\.upcoming).sorted { ComplianceChecker.isBefore($0.due, $1.due) }
+    }
     /// Requirements that apply (not `notApplicable`).
     public var applicableCount: Int { requirements.count { $0.status != .notApplicable } }
     public var metCount: Int { requirements.count { $0.status == .met } }

@@ -55,16 +55,22 @@ public struct SchoolYearRule: Sendable, Hashable, Decodable {
     /// Last school year the rule covers (e.g. `2023-2024` for a repealed text).
     public var until: SchoolYear?
     /// The day within each school year by which its items are due (`06-30`): before it, a missing
-    /// item of that year is a warning, not an error.
+    /// item of that year is no finding (`check --upcoming` lists it).
     public var due: MonthDay?
+    /// Older years asked for only on a reading not verified (TT09's "kept 5 years"): their
+    /// findings are warnings that state the reading.
+    public var unverified: UnverifiedYears?
 
-    enum CodingKeys: String, CodingKey { case last, from, until, due }
+    enum CodingKeys: String, CodingKey { case last, from, until, due, unverified }
 
-    public init(last: Int, from: SchoolYear? = nil, until: SchoolYear? = nil, due: MonthDay? = nil) {
+    public init(
+        last: Int, from: SchoolYear? = nil, until: SchoolYear? = nil, due: MonthDay? = nil, unverified: UnverifiedYears? = nil
+    ) {
         self.last = last
         self.from = from
         self.until = until
         self.due = due
+        self.unverified = unverified
     }
 
     public init(from decoder: any Decoder) throws {
@@ -73,21 +79,47 @@ public struct SchoolYearRule: Sendable, Hashable, Decodable {
         from = try c.decodeIfPresent(SchoolYearText.self, forKey: .from)?.year
         until = try c.decodeIfPresent(SchoolYearText.self, forKey: .until)?.year
         due = try c.decodeIfPresent(MonthDay.self, forKey: .due)
+        unverified = try c.decodeIfPresent(UnverifiedYears.self, forKey: .unverified)
+        if let unverified, unverified.last <= last {
+            throw DecodingError.dataCorruptedError(
+                forKey: .unverified, in: c,
+                debugDescription: "`unverified.last` (\(unverified.last)) must be more than `last` (\(last)): it adds older school years")
+        }
     }
 
-    /// The school years asked for as of `today`, newest first: the last `last`, within
-    /// `from`…`until`, and none before the unit was founded.
+    /// The school years asked for as of `today`, newest first: the last `last` (and the older
+    /// ones of `unverified`), within `from`…`until`, and none before the unit was founded.
     public func years(current: SchoolYear, founded: Int?) -> [SchoolYear] {
-        current.recent(last).filter { year in
+        current.recent(unverified?.last ?? last).filter { year in
             (from.map { year >= $0 } ?? true) && (until.map { year <= $0 } ?? true)
                 && (founded.map { year.startYear >= $0 } ?? true)
         }
+    }
+
+    /// Whether `year` is asked for only on the unverified reading.
+    public func isUnverified(_ year: SchoolYear, current: SchoolYear) -> Bool {
+        current.startYear - year.startYear >= last
     }
 
     /// The due day of `year`: a month from August on falls in its first calendar year.
     public func dueDate(of year: SchoolYear) -> DateTimeValue? {
         guard let due else { return nil }
         return DateTimeValue(year: due.month >= 8 ? year.startYear : year.startYear + 1, month: due.month, day: due.day)
+    }
+}
+
+/// `unverified: { last: 5, note: … }` of a school-year rule.
+public struct UnverifiedYears: Sendable, Hashable, Decodable {
+    public var last: Int
+    /// The reading and where it comes from, shown with each finding.
+    public var note: String
+
+    enum CodingKeys: String, CodingKey { case last, note }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        last = try c.decode(PositiveInt.self, forKey: .last).value
+        note = try c.decode(String.self, forKey: .note)
     }
 }
 
@@ -116,33 +148,35 @@ public struct MonthDay: Sendable, Hashable, Decodable {
     }
 }
 
-/// A school year written `2024-2025`.
-struct SchoolYearText: Decodable {
-    var year: SchoolYear
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let year = SchoolYear(folderName: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "`\(text)` is not a school year: write it as 2024-2025")
-        }
-        self.year = year
-    }
-}
-
 /// An item a requirement names: its id as content writes it, and its Vietnamese title.
 public struct NamedItem: Sendable, Hashable, Decodable {
     public var id: String
     public var title: String
+    /// Unit kinds it is asked of; nil: every unit the requirement applies to. One id may appear
+    /// twice with units that do not overlap (verified for some units, a reading for others).
+    public var units: [UnitKind]?
+    /// nil: as its requirement.
+    public var verified: Bool?
+    /// What the reading rests on, when `verified` is false.
+    public var note: String?
+    /// The kinds a disclosure item comes in (`thuc-don`, `ke-hoach-thang`), with their timing rules.
+    public var kinds: [ItemKind]
 
-    enum CodingKeys: String, CodingKey { case id, title }
+    enum CodingKeys: String, CodingKey { case id, title, units, verified, note, kinds }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(Identifier.self, forKey: .id).value
         title = try c.decode(String.self, forKey: .title)
+        units = try c.decodeIfPresent([UnitKind].self, forKey: .units)
+        verified = try c.decodeIfPresent(Bool.self, forKey: .verified)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        kinds = try c.decodeIfPresent([ItemKind].self, forKey: .kinds) ?? []
     }
+
+    public func applies(to unit: UnitKind) -> Bool { units?.contains(unit) ?? true }
+
+    public func kind(_ id: String) -> ItemKind? { kinds.first { $0.id == id } }
 }
 
 /// A contact detail of `site.yaml` `contact`.
@@ -180,10 +214,14 @@ public struct DomainRule: Sendable, Hashable, Decodable {
     /// Words of `name` that are not part of the school's own name ("Trường", "THPT", …), compared
     /// without case.
     public var levelWords: [String]
+    /// When the prefixes are inferred rather than read in a text: what they rest on. A wrong
+    /// prefix is then a warning that says so; a wrong suffix stays an error.
+    public var prefixesReading: String?
 
     enum CodingKeys: String, CodingKey {
         case suffix, prefixes
         case levelWords = "level_words"
+        case prefixesReading = "prefixes_reading"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -203,5 +241,6 @@ public struct DomainRule: Sendable, Hashable, Decodable {
         }
         self.prefixes = prefixes
         levelWords = try c.decodeIfPresent([String].self, forKey: .levelWords) ?? []
+        prefixesReading = try c.decodeIfPresent(String.self, forKey: .prefixesReading)
     }
 }

@@ -43,11 +43,45 @@ enum RequirementValidator {
                     "requirement `\(requirement.id)` is checked per school year, but its `path` has no `{year}`",
                     at: requirement.location, hint: "write the path with the year folder, e.g. `content/cong-khai/{year}/`"))
         }
+        problems += itemProblems(requirement)
         if let types = rules.fileTypes, types.isEmpty {
             problems.append(
                 Diagnostic(
                     .invalidManifest, .error, "requirement `\(requirement.id)`: `file_types` is empty",
                     at: requirement.location, hint: "name at least one file type, e.g. `[pdf]`"))
+        }
+        return problems
+    }
+
+    /// One id twice only for units that do not overlap; kinds only on disclosure items, each id once.
+    static func itemProblems(_ requirement: Requirement) -> [Diagnostic] {
+        let items = requirement.rules.items ?? []
+        var problems: [Diagnostic] = []
+        for (index, item) in items.enumerated() {
+            for other in items[..<index] where other.id == item.id {
+                let overlap = UnitKind.allCases.filter { item.applies(to: $0) && other.applies(to: $0) && requirement.applies(to: $0) }
+                if !overlap.isEmpty {
+                    problems.append(
+                        Diagnostic(
+                            .invalidManifest, .error,
+                            "requirement `\(requirement.id)`: the item `\(item.id)` is listed twice for "
+                                + overlap.map { "`\($0.rawValue)`" }.joined(separator: ", "),
+                            at: requirement.location, hint: "give each copy of the item its own `units`, with no unit kind in both"))
+                }
+            }
+            if !item.kinds.isEmpty && requirement.kind != .disclosures {
+                problems.append(
+                    Diagnostic(
+                        .invalidManifest, .error, "requirement `\(requirement.id)`: only disclosure items have `kinds`",
+                        at: requirement.location, hint: "remove `kinds` from `\(item.id)`"))
+            }
+            let kindIDs = item.kinds.map(\.id)
+            if Set(kindIDs).count != kindIDs.count {
+                problems.append(
+                    Diagnostic(
+                        .invalidManifest, .error, "requirement `\(requirement.id)`: the item `\(item.id)` names a kind twice",
+                        at: requirement.location, hint: "give each kind its own id"))
+            }
         }
         return problems
     }

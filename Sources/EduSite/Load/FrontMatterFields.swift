@@ -100,11 +100,16 @@ struct OrganisationFrontMatter: Sendable {
 
 struct DisclosureFrontMatter: Sendable {
     var common: CommonFields
-    var disclosure: String
+    var disclosure: DisclosureReference
+    var period: DisclosurePeriod?
+    /// As the page states it; the folder decides, this is cross-checked against it.
+    var schoolYear: SchoolYear?
 
     init(_ c: YAMLMappingReader) throws {
         common = try CommonFields(c)
-        disclosure = try c.decode(Identifier.self, "disclosure").value
+        disclosure = try c.decode(DisclosureReference.self, "disclosure")
+        period = try c.optional(DisclosurePeriod.self, "period")
+        schoolYear = try c.optional(SchoolYearText.self, "school_year")?.year
     }
 }
 

@@ -35,3 +35,8 @@ extension DiagnosticCode {
     /// A link a page would show that `LinkPolicy` refuses (`javascript:`, `data:`, `file:`, …).
     public static let unsafeLink: DiagnosticCode = "E117"
 }
+
+extension DiagnosticCode {
+    /// A disclosure's `school_year:` or `period:` is not the school year of its folder (a warning).
+    public static let disclosureYearMismatch: DiagnosticCode = "E118"
+}

@@ -85,7 +85,8 @@ struct PageBuilder: Sendable {
             organisation = OrganisationInfo(kind: fields.kind)
         case .disclosure(let fields):
             if let year = ContentClassifier.schoolYear(of: String(source.dropFirst("content/".count))) {
-                disclosure = DisclosureInfo(requirement: fields.disclosure, schoolYear: year)
+                disclosure = DisclosureInfo(reference: fields.disclosure, schoolYear: year, period: fields.period)
+                diagnostics += Self.yearProblems(fields, folderYear: year, node: node)
             }
         case .procedure(let fields):
             let forms = fields.forms.enumerated().compactMap { index, reference in

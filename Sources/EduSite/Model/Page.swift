@@ -231,9 +231,12 @@ public enum OrganisationKind: String, Sendable, Hashable, Decodable, CaseIterabl
 }
 
 public struct DisclosureInfo: Sendable, Hashable {
-    /// The requirement it fulfils (manifest id), e.g. `thong-tin-chung`.
-    public var requirement: String
+    /// What it fulfils: `[manifest/]item[/kind]`, e.g. `tt09-2024/ke-hoach-ket-qua/thuc-don`.
+    public var reference: DisclosureReference
+    /// The school year of its folder.
     public var schoolYear: SchoolYear
+    /// The month or week it covers, for kinds with a deadline (`period:`).
+    public var period: DisclosurePeriod?
 }
 
 public struct ProcedureInfo: Sendable, Hashable {

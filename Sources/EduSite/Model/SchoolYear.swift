@@ -35,3 +35,18 @@ public struct SchoolYear: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public static func < (lhs: SchoolYear, rhs: SchoolYear) -> Bool { lhs.startYear < rhs.startYear }
 }
+
+/// A school year written `2024-2025`.
+struct SchoolYearText: Decodable {
+    var year: SchoolYear
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let year = SchoolYear(folderName: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "`\(text)` is not a school year: write it as 2024-2025")
+        }
+        self.year = year
+    }
+}

@@ -30,6 +30,7 @@ extension ViewFactory {
         case .met: label = "Đạt"
         case .missing: label = "Chưa đạt"
         case .pending: label = "Chưa đến hạn"
+        case .review: label = "Cần xem lại"
         case .notApplicable: label = "Không áp dụng"
         }
         let requirement = result.requirement

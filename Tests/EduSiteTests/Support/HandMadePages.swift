@@ -77,7 +77,9 @@ enum HandMadePages {
                 location: location(22, 5, in: "")),
         ],
         organisation: OrganisationInfo(kind: .banDaiDienCMHS),
-        disclosure: DisclosureInfo(requirement: "thong-tin-chung", schoolYear: SchoolYear(startYear: 2025)),
+        disclosure: DisclosureInfo(
+            reference: DisclosureReference("tt09-2024/ke-hoach-ket-qua/thuc-don")!, schoolYear: SchoolYear(startYear: 2025),
+            period: .day(year: 2025, month: 10, day: 20)),
         procedure: ProcedureInfo(
             id: "don-xin-nghi-hoc", forms: [asset("mau-don.docx", at: location(30, 9))],
             steps: ["Nộp đơn", "", "Nhận kết quả"], documents: ["Đơn xin nghỉ học"], timeLimit: "03 ngày làm việc",
