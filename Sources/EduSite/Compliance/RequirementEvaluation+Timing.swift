@@ -31,10 +31,11 @@ extension RequirementEvaluation {
                 let folder = SourceLocation.file(requirement.path(for: year))
                 let message = "\(title): \(kind.title) for \(next.label) is not published yet (due by \(deadline.displayDay))"
                 let hint = "add a page with `disclosure: \(manifestID)/\(item.id)/\(kind.id)` and `period: \(next)`"
+                let vi = "\(kind.title) \(next.label) chưa công khai"
                 if ComplianceChecker.isBefore(deadline, today) {
-                    warn(.periodItemMissing, message, at: folder, hint: hint, vi: "\(kind.title) \(next.label) chưa công khai (hạn \(deadline.displayDay))")
+                    warn(.periodItemMissing, message, at: folder, hint: hint, vi: vi + " (hạn \(deadline.displayDay))")
                 } else {
-                    expect(.periodItemMissing, message, due: deadline, at: folder, hint: hint)
+                    expect(.periodItemMissing, message, due: deadline, at: folder, hint: hint, vi: vi)
                 }
             }
         }

@@ -63,7 +63,8 @@ struct RequirementEvaluation {
                 Diagnostic(code, .warning, message + " — asked for on a reading that is not verified: \(note)", at: location, hint: hint, rule: rule))
             summaries.append(vi + yearNote + " — chưa kiểm chứng: \(note)")
         case .notYetDue(let due):
-            upcoming.append(UpcomingItem(due: due, finding: Diagnostic(code, .warning, message, at: location, hint: hint, rule: rule)))
+            upcoming.append(
+                UpcomingItem(due: due, finding: Diagnostic(code, .warning, message, at: location, hint: hint, rule: rule), summary: vi + yearNote))
         }
     }
 
@@ -75,8 +76,11 @@ struct RequirementEvaluation {
     }
 
     /// Something that falls due later and is not there yet.
-    mutating func expect(_ code: DiagnosticCode, _ message: String, due: DateTimeValue, at location: SourceLocation, hint: String? = nil) {
-        upcoming.append(UpcomingItem(due: due, finding: Diagnostic(code, .warning, message, at: location, hint: hint, rule: rule)))
+    mutating func expect(
+        _ code: DiagnosticCode, _ message: String, due: DateTimeValue, at location: SourceLocation, hint: String? = nil, vi: String
+    ) {
+        upcoming.append(
+            UpcomingItem(due: due, finding: Diagnostic(code, .warning, message, at: location, hint: hint, rule: rule), summary: vi))
     }
 
     /// One pass of the rules, for `year` when the requirement is per school year.
@@ -180,7 +184,10 @@ struct RequirementEvaluation {
 /// An item not yet due that is not there yet, with the day it falls due.
 public struct UpcomingItem: Sendable, Hashable {
     public var due: DateTimeValue
+    /// The finding it becomes on its due day.
     public var finding: Diagnostic
+    /// One Vietnamese line, for the self-check page.
+    public var summary: String
 }
 
 /// A page or a configured entry, as a list requirement counts it.

@@ -50,5 +50,14 @@ public struct ComplianceResult: Sendable, Hashable {
     public var applicableCount: Int { requirements.count { $0.status != .notApplicable } }
     public var metCount: Int { requirements.count { $0.status == .met } }
     /// "12 of 14 requirements met"
-    public var summary: String { "\(metCount) of \(applicableCount) requirements met" }
+    public var summary: String {
+        var text = "\(metCount) of \(applicableCount) requirements met"
+        let review = requirements.count { $0.status == .review }
+        let pending = requirements.count { $0.status == .pending }
+        var notes: [String] = []
+        if review > 0 { notes.append("\(review) with warnings") }
+        if pending > 0 { notes.append("\(pending) not yet due") }
+        if !notes.isEmpty { text += " (" + notes.joined(separator: ", ") + ")" }
+        return text
+    }
 }

@@ -18,7 +18,11 @@ extension ViewFactory {
         }
         return ComplianceView(
             title: Self.complianceTitle,
-            summaryLabel: "Đạt \(result.metCount)/\(result.applicableCount) yêu cầu",
+            summaryLabel: (["Đạt \(result.metCount)/\(result.applicableCount) yêu cầu"]
+                + [(RequirementResult.Status.review, "cần xem lại"), (.pending, "chưa đến hạn")].compactMap { status, words in
+                    let count = result.requirements.count { $0.status == status }
+                    return count > 0 ? "\(count) \(words)" : nil
+                }).joined(separator: " · "),
             isPassed: !result.diagnostics.hasErrors,
             checkedLabel: "Kiểm tra ngày \(result.checkedOn.displayDate), \(result.schoolYear.label.lowercased()).",
             reportHref: urls.href(SitePlan.complianceReportPath), manifests: manifests)
@@ -41,6 +45,7 @@ extension ViewFactory {
                 ? nil : "Năm học " + result.schoolYears.map(\.description).joined(separator: ", "),
             unverifiedNote: result.verified || requirement.verified == nil
                 ? nil : "Chưa kiểm chứng" + (requirement.note.map { ": " + $0 } ?? ""),
-            findings: .of(result.summaries))
+            findings: .of(result.summaries),
+            upcoming: .of(result.upcoming.map { "\($0.summary): hạn \($0.due.displayDay)" }))
     }
 }

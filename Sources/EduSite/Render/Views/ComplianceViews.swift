@@ -23,9 +23,9 @@ struct ComplianceManifestView: Sendable {
 
 struct ComplianceRequirementView: Sendable {
     let title: String
-    /// "Đạt", "Chưa đạt", "Chưa đến hạn", "Không áp dụng"
+    /// "Đạt", "Chưa đạt", "Cần xem lại", "Chưa đến hạn", "Không áp dụng"
     let statusLabel: String
-    /// Modifier of `compliance-status`: `met`, `missing`, `pending`, `not-applicable`.
+    /// Modifier of `compliance-status`: `met`, `missing`, `review`, `pending`, `not-applicable`.
     let statusClass: String
     let rule: String
     let path: String
@@ -34,4 +34,6 @@ struct ComplianceRequirementView: Sendable {
     let yearsLabel: String?
     let unverifiedNote: String?
     let findings: ItemBlock<String>?
+    /// "Chưa có nội dung công khai (năm học 2026-2027): hạn 30/06/2027"
+    let upcoming: ItemBlock<String>?
 }

@@ -125,6 +125,7 @@ extension TemplateKey {
         "type",
         "unitLabel",
         "unverifiedNote",
+        "upcoming",
         "updatedDisplay",
         "updatedISO",
         "updatedLabel",
@@ -197,9 +198,10 @@ extension ComplianceRequirementView: TemplateObject {
         case 98: self.rule.templateValue  // rule
         case 80: self.path.templateValue  // path
         case 5: self.basis.templateValue  // basis
-        case 124: self.yearsLabel.templateValue  // yearsLabel
+        case 125: self.yearsLabel.templateValue  // yearsLabel
         case 118: self.unverifiedNote.templateValue  // unverifiedNote
         case 32: self.findings.templateValue  // findings
+        case 119: self.upcoming.templateValue  // upcoming
         default: .none
         }
     }
@@ -212,9 +214,10 @@ extension ComplianceRequirementView: TemplateObject {
         case 98: TemplateOutput.append(self.rule, escaped: escaped, to: &output)  // rule
         case 80: TemplateOutput.append(self.path, escaped: escaped, to: &output)  // path
         case 5: TemplateOutput.append(self.basis, escaped: escaped, to: &output)  // basis
-        case 124: TemplateOutput.append(self.yearsLabel, escaped: escaped, to: &output)  // yearsLabel
+        case 125: TemplateOutput.append(self.yearsLabel, escaped: escaped, to: &output)  // yearsLabel
         case 118: TemplateOutput.append(self.unverifiedNote, escaped: escaped, to: &output)  // unverifiedNote
         case 32: TemplateOutput.append(self.findings, escaped: escaped, to: &output)  // findings
+        case 119: TemplateOutput.append(self.upcoming, escaped: escaped, to: &output)  // upcoming
         default: false
         }
     }
@@ -419,8 +422,8 @@ extension ArticleView: TemplateObject {
         case 59: self.lead.templateValue  // lead
         case 13: self.dateDisplay.templateValue  // dateDisplay
         case 14: self.dateISO.templateValue  // dateISO
-        case 119: self.updatedDisplay.templateValue  // updatedDisplay
-        case 120: self.updatedISO.templateValue  // updatedISO
+        case 120: self.updatedDisplay.templateValue  // updatedDisplay
+        case 121: self.updatedISO.templateValue  // updatedISO
         case 100: self.sectionTitle.templateValue  // sectionTitle
         case 99: self.sectionHref.templateValue  // sectionHref
         case 12: self.contentHTML.templateValue  // contentHTML
@@ -444,8 +447,8 @@ extension ArticleView: TemplateObject {
         case 59: TemplateOutput.append(self.lead, escaped: escaped, to: &output)  // lead
         case 13: TemplateOutput.append(self.dateDisplay, escaped: escaped, to: &output)  // dateDisplay
         case 14: TemplateOutput.append(self.dateISO, escaped: escaped, to: &output)  // dateISO
-        case 119: TemplateOutput.append(self.updatedDisplay, escaped: escaped, to: &output)  // updatedDisplay
-        case 120: TemplateOutput.append(self.updatedISO, escaped: escaped, to: &output)  // updatedISO
+        case 120: TemplateOutput.append(self.updatedDisplay, escaped: escaped, to: &output)  // updatedDisplay
+        case 121: TemplateOutput.append(self.updatedISO, escaped: escaped, to: &output)  // updatedISO
         case 100: TemplateOutput.append(self.sectionTitle, escaped: escaped, to: &output)  // sectionTitle
         case 99: TemplateOutput.append(self.sectionHref, escaped: escaped, to: &output)  // sectionHref
         case 12: TemplateOutput.append(self.contentHTML, escaped: escaped, to: &output)  // contentHTML
@@ -649,7 +652,7 @@ extension DisclosureIndexView: TemplateObject {
         switch key.id {
         case 115: self.title.templateValue  // title
         case 44: self.introHTML.templateValue  // introHTML
-        case 123: self.years.templateValue  // years
+        case 124: self.years.templateValue  // years
         default: .none
         }
     }
@@ -658,7 +661,7 @@ extension DisclosureIndexView: TemplateObject {
         switch key.id {
         case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 44: TemplateOutput.append(self.introHTML, escaped: escaped, to: &output)  // introHTML
-        case 123: TemplateOutput.append(self.years, escaped: escaped, to: &output)  // years
+        case 124: TemplateOutput.append(self.years, escaped: escaped, to: &output)  // years
         default: false
         }
     }
@@ -720,7 +723,7 @@ extension HomeView: TemplateObject {
         case 71: self.noticesHref.templateValue  // noticesHref
         case 67: self.newsHref.templateValue  // newsHref
         case 90: self.quickLinks.templateValue  // quickLinks
-        case 122: self.upstream.templateValue  // upstream
+        case 123: self.upstream.templateValue  // upstream
         default: .none
         }
     }
@@ -734,7 +737,7 @@ extension HomeView: TemplateObject {
         case 71: TemplateOutput.append(self.noticesHref, escaped: escaped, to: &output)  // noticesHref
         case 67: TemplateOutput.append(self.newsHref, escaped: escaped, to: &output)  // newsHref
         case 90: TemplateOutput.append(self.quickLinks, escaped: escaped, to: &output)  // quickLinks
-        case 122: TemplateOutput.append(self.upstream, escaped: escaped, to: &output)  // upstream
+        case 123: TemplateOutput.append(self.upstream, escaped: escaped, to: &output)  // upstream
         default: false
         }
     }
@@ -992,7 +995,7 @@ extension UpstreamFeedView: TemplateObject {
         case 115: self.title.templateValue  // title
         case 3: self.anchor.templateValue  // anchor
         case 51: self.items.templateValue  // items
-        case 121: self.updatedLabel.templateValue  // updatedLabel
+        case 122: self.updatedLabel.templateValue  // updatedLabel
         case 21: self.emptyLabel.templateValue  // emptyLabel
         default: .none
         }
@@ -1003,7 +1006,7 @@ extension UpstreamFeedView: TemplateObject {
         case 115: TemplateOutput.append(self.title, escaped: escaped, to: &output)  // title
         case 3: TemplateOutput.append(self.anchor, escaped: escaped, to: &output)  // anchor
         case 51: TemplateOutput.append(self.items, escaped: escaped, to: &output)  // items
-        case 121: TemplateOutput.append(self.updatedLabel, escaped: escaped, to: &output)  // updatedLabel
+        case 122: TemplateOutput.append(self.updatedLabel, escaped: escaped, to: &output)  // updatedLabel
         case 21: TemplateOutput.append(self.emptyLabel, escaped: escaped, to: &output)  // emptyLabel
         default: false
         }
