@@ -45,7 +45,7 @@ enum FuzzTarget: String, CaseIterable {
         let page = Array(bytes.dropFirst())
         let reader = PageReader(
             fileSystem: .memory(["/s/content/" + relative: page]), root: "/s",
-            classifier: ContentClassifier(datedSections: ["tin-tuc"]), utcOffset: 7 * 3600, includeDrafts: true)
+            classifier: ContentClassifier(datedSections: ["tin-tuc"]), zone: .hoChiMinh, includeDrafts: true)
         let outcome = reader.read(relative)
         precondition(outcome.draft != nil || !outcome.diagnostics.isEmpty, "a page was neither read nor refused")
     }

@@ -30,7 +30,7 @@ enum FeedFetching {
             print("site.yaml lists no upstream_feeds: nothing to fetch")
             return true
         }
-        let now = siteOptions.loadOptions().buildDate.resolved(defaultOffset: 7 * 3600)
+        let now = config.zone.date(siteOptions.loadOptions().buildDate)
         let reports = await refreshUpstreamFeeds(
             siteRoot: siteOptions.siteRoot, config: config, fileSystem: .live, now: now, locations: locations)
         for report in reports { print(report.summary) }

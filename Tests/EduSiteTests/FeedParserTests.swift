@@ -57,7 +57,7 @@ import Testing
         let feed = try FeedDocumentParser.parse(Array(doc.utf8), sourceURL: "http://example.org/atom", httpCharset: nil)
         #expect(feed.items.first?.title == "A bold move")
         #expect(feed.items.first?.summary == "Body")
-        #expect(feed.items.first?.date?.rfc3339 == "2004-01-02T03:04:05+00:00")
+        #expect(feed.items.first?.date?.rfc3339 == "2004-01-02T10:04:05+07:00")
     }
 
     @Test(arguments: [
@@ -159,7 +159,7 @@ import Testing
     }
 
     @Test func orderingLimitAndDuplicates() {
-        let d = { (day: Int) in DateTimeValue(year: 2025, month: 9, day: day).resolved(defaultOffset: 25200) }
+        let d = { (day: Int) in SiteTimeZone.hoChiMinh.date(DateTimeValue(year: 2025, month: 9, day: day)) }
         let items = [
             UpstreamItem(title: "undated", link: "https://e.org/u", date: nil, summary: nil),
             UpstreamItem(title: "old", link: "https://e.org/o", date: d(1), summary: nil),

@@ -14,7 +14,7 @@ enum FeedFixtures {
     }
 
     /// 2025-09-07 10:00 +07:00, the "now" of every feed test.
-    static let now = DateTimeValue(year: 2025, month: 9, day: 7, hour: 10).resolved(defaultOffset: 7 * 3600)
+    static let now = SiteTimeZone.hoChiMinh.date(DateTimeValue(year: 2025, month: 9, day: 7, hour: 10))
 
     static let billionLaughs: String = {
         var doc = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"

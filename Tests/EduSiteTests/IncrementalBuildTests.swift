@@ -133,6 +133,25 @@ import Testing
         }
     }
 
+    @Test func aTagRespelledOnOnePostRelabelsItOnTheOthersAsAFullBuildDoes() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let (unchanged, respelled) = (workspace.posts[0], workspace.posts[1])
+        for post in [unchanged, respelled] {
+            try workspace.write(post, try workspace.read(post).replacingLine(startingWith: "tags:", with: "tags: [khoa-hoc-xanh]"))
+        }
+        #expect(workspace.rebuild().succeeded)
+        // The label is chosen over the whole site: the post whose file did not change shows the new one.
+        for (spelling, label) in [("Khoa học xanh", "Khoa học xanh"), ("khoa-hoc-xanh", "khoa-hoc-xanh")] {
+            try workspace.write(respelled, try workspace.read(respelled).replacingLine(startingWith: "tags:", with: "tags: [\(spelling)]"))
+            let report = workspace.rebuild()
+            #expect(report.succeeded && report.incremental)
+            #expect(try workspace.outputText(of: unchanged).contains("href=\"/chu-de/khoa-hoc-xanh/\">\(label)</a>"))
+            #expect(workspace.fullBuild().succeeded)
+            #expect(workspace.differences().isEmpty, "\(spelling)")
+        }
+    }
+
     @Test func aBrokenLinkInAnEditedBodyFailsTheRebuildAndLeavesTheOutput() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
@@ -340,7 +359,7 @@ private final class Workspace {
                 try write(post, text.replacingLine(startingWith: "date:", with: "date: 2026-0\(1 + random.below(9))-\(day < 10 ? "0" : "")\(day) 08:00"))
                 return "date of \(post)"
             case 3:
-                let tags = ["Thể thao", "Học bổng", "Chuyên đề mới", "Y tế"].shuffled(using: &random).prefix(1 + random.below(2))
+                let tags = ["Thể thao", "the thao", "Học bổng", "Chuyên đề mới", "Y tế", "y-te", "Y Tế"].shuffled(using: &random).prefix(1 + random.below(2))
                 try write(post, text.replacingLine(startingWith: "tags:", with: "tags: [\(tags.joined(separator: ", "))]"))
                 return "tags of \(post)"
             case 4:

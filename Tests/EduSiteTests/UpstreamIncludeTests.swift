@@ -11,7 +11,7 @@ import Testing
         """
 
     static func snapshot(fetchedDaysBeforeBuild days: Int64) -> [UInt8] {
-        let build = BuildPipelineTests.buildDate.resolved(defaultOffset: 0)
+        let build = SiteTimeZone.utc.date(BuildPipelineTests.buildDate)
         let fetched = ContentDate(epochSeconds: build.epochSeconds - days * 86_400, utcOffset: 0)
         let snapshot = UpstreamFeedSnapshot(
             feedID: "tin-tuc", url: "http://127.0.0.1:1/tin-tuc.xml", title: "Sở GD&ĐT",

@@ -141,7 +141,7 @@ struct QuickRebuild {
     private func unchangedInputs(_ previous: BuildCache) throws(Declined) -> SiteConfig {
         var diagnostics: [Diagnostic] = []
         guard let (loaded, node, configHash) = ConfigLoader(fileSystem: fileSystem).load(root: siteRoot, into: &diagnostics),
-            TimeZoneOffsets.offset(for: loaded.timezone) != nil,
+            SiteTimeZone(identifier: loaded.timezone) != nil,
             let (theme, themeAssets) = ThemeLoader(fileSystem: fileSystem, searchPaths: options.themeSearchPaths).load(
                 name: loaded.theme, siteRoot: siteRoot, declaredAt: node.location(ofKeyPath: ["theme"]), into: &diagnostics),
             diagnostics.isEmpty
@@ -276,7 +276,7 @@ private struct PagePatcher {
         let loader = SiteLoader(fileSystem: rebuild.fileSystem, bodies: bodies)
         // `unchangedInputs` made sure the timezone is known.
         reader = loader.pageReader(
-            root: rebuild.siteRoot, config: config, utcOffset: TimeZoneOffsets.offset(for: config.timezone) ?? 7 * 3600,
+            root: rebuild.siteRoot, config: config, zone: config.zone,
             options: rebuild.options)
         // What links resolve against, as `SiteLoader` makes it: sizes of the published files, paths of the pages.
         var sizes: [String: Int] = [:]

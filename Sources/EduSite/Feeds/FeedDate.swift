@@ -1,16 +1,14 @@
 /// Reads the dates feeds actually carry: RFC 822 with the usual sloppiness (named zones, no weekday,
 /// two-digit years, one-digit hours), RFC 3339 / W3C-DTF (also just a year or a month), and the
-/// Vietnamese `dd/MM/yyyy HH:mm`. A date without a zone is the site's local time.
+/// Vietnamese `dd/MM/yyyy HH:mm`. Whatever zone a date was written in, it is shown in the site's
+/// `zone`; a date without a zone is the site's local time.
 enum FeedDate {
-    /// Asia/Ho_Chi_Minh.
-    static let defaultOffset = 7 * 3600
-
-    static func parse(_ raw: String, defaultOffset: Int = FeedDate.defaultOffset) -> ContentDate? {
+    static func parse(_ raw: String, zone: SiteTimeZone = .hoChiMinh) -> ContentDate? {
         let text = raw.trimmingSpaces()
         guard !text.isEmpty, text.utf8.count < 80 else { return nil }
         let value = iso(text) ?? vietnamese(text) ?? rfc822(text)
         guard let value, (1900...2200).contains(value.year) else { return nil }
-        return value.resolved(defaultOffset: defaultOffset)
+        return zone.date(value)
     }
 
     /// `2025`, `2025-09`, `2025-09-05`, `2025-09-05T08:30:00.5+07:00`, `20250905`.
@@ -68,13 +66,14 @@ enum FeedDate {
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-    /// Named zones of RFC 822 and the ones Vietnamese and US servers print, in seconds east of UTC.
+    /// Named zones of RFC 822 (UT, GMT, Z, EST…PDT), and the ones Vietnamese, European and US servers
+    /// print, in seconds east of UTC.
     private static let zones: [String: Int] = [
         "ut": 0, "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 3600, "cet": 3600, "cest": 7200, "eet": 7200,
         "est": -5 * 3600, "edt": -4 * 3600, "cst": -6 * 3600, "cdt": -5 * 3600, "mst": -7 * 3600, "mdt": -6 * 3600,
         "pst": -8 * 3600, "pdt": -7 * 3600, "akst": -9 * 3600, "hst": -10 * 3600, "ict": 7 * 3600, "ict+7": 7 * 3600,
         "sgt": 8 * 3600, "hkt": 8 * 3600, "jst": 9 * 3600, "kst": 9 * 3600, "ist": 5 * 3600 + 1800,
-        "aest": 10 * 3600, "aedt": 11 * 3600,
+        "aest": 10 * 3600, "aedt": 11 * 3600, "ast": -4 * 3600, "adt": -3 * 3600, "met": 3600, "mest": 7200,
     ]
 
     /// `Fri, 05 Sep 2025 08:30:00 +0700` and its relatives: `5 Sep 25 8:30 GMT`, `Friday, 05-Sep-2025 08:30:00 ICT`,
@@ -123,8 +122,8 @@ enum FeedDate {
                 guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
                 offset = numericOffset(rest.dropFirst(), negative: sign == "-")
                 if offset == nil { return nil }
-            } else if token.count == 1, token.first?.isLetter == true {
-                offset = 0  // military zones: too rarely right to be worth more
+            } else if token.count == 1, let letter = token.first, let military = militaryOffset(letter) {
+                offset = military
             } else if !weekdays.contains(where: { token.hasPrefix($0) }) {
                 return nil
             }
@@ -148,6 +147,20 @@ enum FeedDate {
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
         "sept",
     ]
+
+    /// RFC 822's military zones as it writes them: A…I are −1…−9 hours, K…M −10…−12, N…Y +1…+12,
+    /// Z is UT, J is not used. RFC 1123 notes the signs were meant the other way round, but feed
+    /// readers (feedparser among them) follow the text as written.
+    static func militaryOffset(_ letter: Character) -> Int? {
+        guard let ascii = letter.asciiValue, ascii >= 97, ascii <= 122, ascii != 106 else { return nil }
+        let index = Int(ascii) - 96  // a = 1
+        switch ascii {
+        case 122: return 0
+        case 97...105: return -index * 3600
+        case 107...109: return -(index - 1) * 3600
+        default: return (index - 13) * 3600
+        }
+    }
 
     private static func numericOffset(_ digits: Substring, negative: Bool) -> Int? {
         let plain = digits.filter { $0 != ":" }

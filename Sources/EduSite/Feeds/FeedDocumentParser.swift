@@ -14,13 +14,16 @@ public enum FeedDocumentParser {
     /// - Parameters:
     ///   - sourceURL: where the bytes came from; relative links resolve against it.
     ///   - httpCharset: the `charset` of the HTTP `Content-Type`, a hint when the document says nothing.
-    public static func parse(_ bytes: [UInt8], sourceURL: String, httpCharset: String?) throws(FeedParseError) -> ParsedFeed {
+    ///   - zone: the site's; dates are shown in it, and a date without an offset is its local time.
+    public static func parse(
+        _ bytes: [UInt8], sourceURL: String, httpCharset: String?, zone: SiteTimeZone = .hoChiMinh
+    ) throws(FeedParseError) -> ParsedFeed {
         let root = try FeedXMLDocument.parse(bytes, httpCharset: httpCharset)
         switch root.name {
         case "rss", "channel", "RDF":
-            return rss(root, sourceURL: sourceURL)
+            return rss(root, sourceURL: sourceURL, zone: zone)
         case "feed":
-            return atom(root, sourceURL: sourceURL)
+            return atom(root, sourceURL: sourceURL, zone: zone)
         default:
             throw .notAFeed(root: root.name)
         }
@@ -28,13 +31,13 @@ public enum FeedDocumentParser {
 
     // MARK: - RSS 0.9x, 2.0 and 1.0
 
-    private static func rss(_ root: FeedXMLElement, sourceURL: String) -> ParsedFeed {
+    private static func rss(_ root: FeedXMLElement, sourceURL: String, zone: SiteTimeZone) -> ParsedFeed {
         let isRDF = root.name == "RDF"
         let channel = root.name == "channel" ? root : root.first("channel", in: rssNamespaces)
         // RSS 1.0 puts items beside the channel; sloppy 0.9x feeds do too.
         var itemElements = root.children("item", in: rssNamespaces)
         if let channel, channel !== root { itemElements += channel.children("item", in: rssNamespaces) }
-        let items = itemElements.compactMap { rssItem($0, sourceURL: sourceURL, isRDF: isRDF) }
+        let items = itemElements.compactMap { rssItem($0, sourceURL: sourceURL, isRDF: isRDF, zone: zone) }
         let title = (channel?.first("title", in: rssNamespaces)).map { FeedText.fromHTML($0.text) } ?? ""
         let link = channel.flatMap { c in
             c.first("link", in: rssNamespaces).flatMap { FeedLink.resolve($0.text, base: $0.base(document: sourceURL)) }
@@ -44,7 +47,7 @@ public enum FeedDocumentParser {
             items: UpstreamItem.ordered(items, limit: .max))
     }
 
-    private static func rssItem(_ item: FeedXMLElement, sourceURL: String, isRDF: Bool) -> UpstreamItem? {
+    private static func rssItem(_ item: FeedXMLElement, sourceURL: String, isRDF: Bool, zone: SiteTimeZone) -> UpstreamItem? {
         let base = item.base(document: sourceURL)
         let titleElement =
             item.first("title", in: rssNamespaces) ?? item.first("title", in: dublinCore) ?? item.first("title", in: mediaRSS)
@@ -69,7 +72,7 @@ public enum FeedDocumentParser {
         return makeItem(
             title: titleElement.map { FeedText.fromHTML($0.text) },
             link: link,
-            date: dateElement.flatMap { FeedDate.parse($0.text) },
+            date: dateElement.flatMap { FeedDate.parse($0.text, zone: zone) },
             summary: summaryElement.map { FeedText.fromHTML($0.text) })
     }
 
@@ -77,7 +80,7 @@ public enum FeedDocumentParser {
 
     // MARK: - Atom 0.3 and 1.0
 
-    private static func atom(_ root: FeedXMLElement, sourceURL: String) -> ParsedFeed {
+    private static func atom(_ root: FeedXMLElement, sourceURL: String, zone: SiteTimeZone) -> ParsedFeed {
         let items = root.children("entry", in: atomNamespaces).compactMap { entry -> UpstreamItem? in
             let base = entry.base(document: sourceURL)
             var link = atomLink(entry, base: base)
@@ -94,7 +97,7 @@ public enum FeedDocumentParser {
             return makeItem(
                 title: entry.first("title", in: atomNamespaces).map(atomText),
                 link: link,
-                date: dateElement.flatMap { FeedDate.parse($0.text) },
+                date: dateElement.flatMap { FeedDate.parse($0.text, zone: zone) },
                 summary: summaryElement.map(atomText))
         }
         let title = root.first("title", in: atomNamespaces).map(atomText) ?? ""

@@ -6,6 +6,7 @@ public func refreshUpstreamFeeds(
     fetcher: HTTPFetcher = HTTPFetcher(), locations: [String: SourceLocation] = [:]
 ) async -> [FeedRefreshReport] {
     let cache = UpstreamFeedCache(folder: UpstreamFeedCache.folder(siteRoot: siteRoot), fileSystem: fileSystem)
-    let refresher = UpstreamFeedRefresher(fetcher: fetcher, cache: cache, now: now)
+    let zone = config.zone
+    let refresher = UpstreamFeedRefresher(fetcher: fetcher, cache: cache, now: zone.shown(now), zone: zone)
     return await refresher.refresh(config.upstreamFeeds, locations: locations)
 }

@@ -24,7 +24,10 @@ public enum SitemapParser {
         "http://www.google.com/schemas/sitemap/0.9",
     ]
 
-    public static func parse(_ bytes: [UInt8], sourceURL: String, httpCharset: String?) throws(FeedParseError) -> Document {
+    /// `zone`: the site's; a `lastmod` without an offset is its local time.
+    public static func parse(
+        _ bytes: [UInt8], sourceURL: String, httpCharset: String?, zone: SiteTimeZone = .hoChiMinh
+    ) throws(FeedParseError) -> Document {
         let root = try FeedXMLDocument.parse(bytes, httpCharset: httpCharset)
         let childName: String
         switch root.name {
@@ -36,7 +39,7 @@ public enum SitemapParser {
             guard let loc = element.first("loc", in: namespaces),
                 let location = FeedLink.resolve(loc.text, base: sourceURL)
             else { return nil }
-            return Entry(location: location, lastModified: element.first("lastmod", in: namespaces).flatMap { FeedDate.parse($0.text) })
+            return Entry(location: location, lastModified: element.first("lastmod", in: namespaces).flatMap { FeedDate.parse($0.text, zone: zone) })
         }
         return root.name == "urlset" ? .urlSet(entries) : .index(entries)
     }

@@ -31,6 +31,12 @@ public struct UpstreamFeedCache: Sendable {
         return snapshot
     }
 
+    /// The kept copy of `feed`, its dates shown in `zone`; nil when there is none or it is of another
+    /// address (a changed `url` starts afresh).
+    func snapshot(of feed: UpstreamFeed, shownIn zone: SiteTimeZone) -> UpstreamFeedSnapshot? {
+        load(feedID: feed.id).flatMap { $0.url == feed.url ? $0.shown(in: zone) : nil }
+    }
+
     public func save(_ snapshot: UpstreamFeedSnapshot) throws(FileSystemError) {
         guard Self.isSafeID(snapshot.feedID) else {
             throw FileSystemError(path: path(feedID: snapshot.feedID), reason: .other(22), operation: "write feed cache")

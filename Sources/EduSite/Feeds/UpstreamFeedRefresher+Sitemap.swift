@@ -8,7 +8,7 @@ extension UpstreamFeedRefresher {
         let host = URLHost.of(source)
         var entries: [SitemapParser.Entry]
         do {
-            switch try SitemapParser.parse(response.body, sourceURL: source, httpCharset: response.charset) {
+            switch try SitemapParser.parse(response.body, sourceURL: source, httpCharset: response.charset, zone: zone) {
             case .urlSet(let pages):
                 entries = pages
             case .index(let sitemaps):
@@ -17,7 +17,7 @@ extension UpstreamFeedRefresher {
                 for child in SitemapParser.newest(sitemaps, limit: Self.maxChildSitemaps) where URLHost.of(child.location) == host {
                     guard let childResponse = try? await fetcher.get(child.location),
                         case .urlSet(let pages)? = try? SitemapParser.parse(
-                            childResponse.body, sourceURL: child.location, httpCharset: childResponse.charset)
+                            childResponse.body, sourceURL: child.location, httpCharset: childResponse.charset, zone: zone)
                     else { continue }
                     entries += pages
                 }

@@ -11,11 +11,14 @@ public struct UpstreamFeedRefresher: Sendable {
     public var fetcher: HTTPFetcher
     public var cache: UpstreamFeedCache
     public var now: ContentDate
+    /// The site's: a feed date without an offset is its local time.
+    public var zone: SiteTimeZone
 
-    public init(fetcher: HTTPFetcher, cache: UpstreamFeedCache, now: ContentDate) {
+    public init(fetcher: HTTPFetcher, cache: UpstreamFeedCache, now: ContentDate, zone: SiteTimeZone = .hoChiMinh) {
         self.fetcher = fetcher
         self.cache = cache
         self.now = now
+        self.zone = zone
     }
 
     /// - Parameter locations: each feed's place in `site.yaml` by feed id, for the diagnostics.
@@ -31,8 +34,7 @@ public struct UpstreamFeedRefresher: Sendable {
     }
 
     public func refresh(_ feed: UpstreamFeed, location: SourceLocation? = nil) async -> FeedRefreshReport {
-        // A snapshot of another address is not a copy of this feed: a changed `url` starts afresh.
-        let previous = cache.load(feedID: feed.id).flatMap { $0.url == feed.url ? $0 : nil }
+        let previous = cache.snapshot(of: feed, shownIn: zone)
         let outcome: FeedRefreshReport.Outcome
         var snapshot: UpstreamFeedSnapshot
         do throws(Failure) {
@@ -94,7 +96,7 @@ public struct UpstreamFeedRefresher: Sendable {
         switch feed.format {
         case .auto:
             do {
-                return try FeedDocumentParser.parse(response.body, sourceURL: source, httpCharset: response.charset)
+                return try FeedDocumentParser.parse(response.body, sourceURL: source, httpCharset: response.charset, zone: zone)
             } catch { throw .parse(error) }
         case .sitemap:
             return try await readSitemap(response, source: source, feed: feed, previous: previous)

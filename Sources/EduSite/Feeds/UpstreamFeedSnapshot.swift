@@ -69,3 +69,19 @@ public struct UpstreamFeedSnapshot: Sendable, Hashable, Codable {
         try c.encodeIfPresent(lastError, forKey: .lastError)
     }
 }
+
+extension UpstreamFeedSnapshot {
+    /// The same snapshot with every date shown in `zone`: the cache keeps each date with the offset
+    /// it was parsed at, and an item at 20:00 GMT is the next day in Vietnam.
+    func shown(in zone: SiteTimeZone) -> UpstreamFeedSnapshot {
+        var copy = self
+        copy.items = items.map { item in
+            var item = item
+            item.date = item.date.map(zone.shown)
+            return item
+        }
+        copy.fetchedAt = fetchedAt.map(zone.shown)
+        copy.checkedAt = zone.shown(checkedAt)
+        return copy
+    }
+}

@@ -55,13 +55,14 @@ public struct UpstreamItem: Sendable, Hashable, Codable {
     }
 }
 
-/// Dates in the cache are RFC 3339 strings with their offset, so the JSON reads well and sorts.
+/// Dates in the cache are RFC 3339 strings with their offset, so the JSON reads well and sorts; the
+/// loader shows them in the site's zone (`UpstreamFeedSnapshot.shown(in:)`).
 enum FeedDateCoding {
     static func decode<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> ContentDate? {
         guard let text = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
         guard let value = DateTimeValue.parse(text), value.offsetSeconds != nil else {
             throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "`\(text)` is not an RFC 3339 date")
         }
-        return value.resolved(defaultOffset: 0)
+        return SiteTimeZone.utc.date(value)
     }
 }

@@ -4,7 +4,7 @@ struct PageReader: Sendable {
     let fileSystem: FileSystem
     let root: String
     let classifier: ContentClassifier
-    let utcOffset: Int
+    let zone: SiteTimeZone
     let includeDrafts: Bool
 
     struct Outcome: Sendable {
@@ -73,8 +73,7 @@ struct PageReader: Sendable {
                 source: source, kind: kind, path: ContentClassifier.sitePath(of: relative, slug: common.slug),
                 fields: fields, frontMatter: node, bodyOffset: parts.body.startIndex, bodyFirstLine: parts.bodyFirstLine,
                 contentHash: ContentHash.of(bytes),
-                date: common.date?.resolved(defaultOffset: utcOffset),
-                updated: common.updated?.resolved(defaultOffset: utcOffset))
+                date: common.date.map(zone.date), updated: common.updated.map(zone.date))
             return Outcome(draft: diagnostics.isEmpty ? draft : nil, diagnostics: diagnostics)
         } catch {
             return Outcome(draft: nil, diagnostics: error.diagnostics)

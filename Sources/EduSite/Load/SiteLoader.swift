@@ -22,18 +22,17 @@ public struct SiteLoader: Sendable {
         let configHash = loaded.2
         Self.apply(options, to: &config)
 
-        let offset = TimeZoneOffsets.offset(for: config.timezone)
-        if offset == nil {
+        let known = SiteTimeZone(identifier: config.timezone)
+        if known == nil {
             diagnostics.append(
                 Diagnostic(
                     .unknownTimezone, .error, "unknown timezone `\(config.timezone)`",
                     at: configNode.location(ofKeyPath: ["timezone"]),
                     hint: "use a name like Asia/Ho_Chi_Minh, or remove the key (Asia/Ho_Chi_Minh is the default)"))
         }
-        let utcOffset = offset ?? 7 * 3600
+        let zone = known ?? .hoChiMinh
         // "Now" is shown in the site's timezone, whatever offset the caller gave.
-        let buildDate = ContentDate(
-            epochSeconds: options.buildDate.resolved(defaultOffset: utcOffset).epochSeconds, utcOffset: utcOffset)
+        let buildDate = zone.date(options.buildDate)
 
         let siteFiles = SiteFiles(fileSystem: fileSystem, boundary: root)
         let content = siteFiles.walk(Path.join(root, "content"), display: "content/")
@@ -47,7 +46,7 @@ public struct SiteLoader: Sendable {
         for file in otherContent { files["content/" + file.path] = file.info.size }
 
         timer.mark("    config, walk")
-        let reader = pageReader(root: root, config: config, utcOffset: utcOffset, options: options)
+        let reader = pageReader(root: root, config: config, zone: zone, options: options)
         let loadedPages = loadPages(
             markdownFiles, root: root, reader: reader, config: config, files: files, options: options,
             configHash: configHash, reuse: reuse)
@@ -71,7 +70,8 @@ public struct SiteLoader: Sendable {
 
         var site = Site(
             root: root, config: config, configNode: configNode, pages: loadedPages.pages, staticFiles: staticFiles, theme: theme,
-            upstreamFeeds: upstreamFeeds(config, configNode, root: root), buildDate: buildDate)
+            upstreamFeeds: upstreamFeeds(config, configNode, root: root, zone: zone), buildDate: buildDate)
+        site.zone = zone
         timer.mark("    theme, static, feeds")
         site.unreadablePagePaths = loadedPages.unreadablePaths
         site.configHash = configHash
@@ -188,10 +188,10 @@ public struct SiteLoader: Sendable {
     }
 
     /// Phase one of loading a page, as every build does it (a quick rebuild too).
-    func pageReader(root: String, config: SiteConfig, utcOffset: Int, options: LoadOptions) -> PageReader {
+    func pageReader(root: String, config: SiteConfig, zone: SiteTimeZone, options: LoadOptions) -> PageReader {
         PageReader(
             fileSystem: fileSystem, root: root, classifier: ContentClassifier(datedSections: Set(config.sections.map(\.path))),
-            utcOffset: utcOffset, includeDrafts: options.includeDrafts)
+            zone: zone, includeDrafts: options.includeDrafts)
     }
 
     /// Phase two of loading a page, against the site's files (size by site-relative path) and pages
@@ -229,16 +229,16 @@ public struct SiteLoader: Sendable {
             return (nil, [:], diagnostics)
         }
         var locations: [String: SourceLocation] = [:]
-        for feed in upstreamFeeds(config, node, root: root) { locations[feed.config.id] = feed.location }
+        for feed in upstreamFeeds(config, node, root: root, zone: .utc) { locations[feed.config.id] = feed.location }
         return (config, locations, diagnostics)
     }
 
-    /// The kept copies of the parent office's feeds (written by `edusite feeds`).
-    private func upstreamFeeds(_ config: SiteConfig, _ node: YAMLNode, root: String) -> [LoadedUpstreamFeed] {
+    /// The kept copies of the parent office's feeds (written by `edusite feeds`), their dates shown in `zone`.
+    private func upstreamFeeds(_ config: SiteConfig, _ node: YAMLNode, root: String, zone: SiteTimeZone) -> [LoadedUpstreamFeed] {
         let cache = UpstreamFeedCache(folder: UpstreamFeedCache.folder(siteRoot: root), fileSystem: fileSystem)
         let entries = node["upstream_feeds"]?.items ?? []
         return config.upstreamFeeds.enumerated().map { index, feed in
-            let snapshot = cache.load(feedID: feed.id).flatMap { $0.url == feed.url ? $0 : nil }
+            let snapshot = cache.snapshot(of: feed, shownIn: zone)
             let location = entries.indices.contains(index) ? entries[index].location : node.location(ofKeyPath: ["upstream_feeds"])
             return LoadedUpstreamFeed(config: feed, snapshot: snapshot, location: location)
         }

@@ -1,11 +1,12 @@
-/// A point in time as written in content: the instant, and the UTC offset to show it in.
+/// A point in time: the instant, and the UTC offset to show it in.
 ///
-/// Dates without an offset are the site's local time (Asia/Ho_Chi_Minh by default, +07:00), never
-/// UTC: a post written "2025-09-05" is dated that day in Vietnam.
+/// `SiteTimeZone` makes them: the offset is the site zone's at that instant, whatever offset the
+/// date was written with (`2026-07-31T23:30:00Z` is shown 01/08/2026 06:30 +07:00 in Ho Chi Minh
+/// City), and a date written without an offset is the site's local time, never UTC.
 public struct ContentDate: Sendable, Hashable, Comparable {
     /// Seconds since 1970-01-01T00:00:00Z.
     public var epochSeconds: Int64
-    /// Offset of the local time shown, in seconds east of UTC.
+    /// Offset of the local time shown, in seconds east of UTC: the site zone's at this instant.
     public var utcOffset: Int
 
     public init(epochSeconds: Int64, utcOffset: Int) {
@@ -80,14 +81,6 @@ public struct DateTimeValue: Sendable, Hashable {
         self.minute = minute
         self.second = second
         self.offsetSeconds = offsetSeconds
-    }
-
-    /// The instant, reading a missing offset as `defaultOffset`.
-    public func resolved(defaultOffset: Int) -> ContentDate {
-        let offset = offsetSeconds ?? defaultOffset
-        let days = Int64(CivilCalendar.days(year: year, month: month, day: day))
-        let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
-        return ContentDate(epochSeconds: seconds, utcOffset: offsetSeconds ?? defaultOffset)
     }
 
     /// Accepts `2025-09-05`, `2025-09-05 08:30`, `2025-09-05T08:30:00`, with optional seconds,

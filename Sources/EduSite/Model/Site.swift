@@ -16,6 +16,8 @@ public struct Site: Sendable {
     public var upstreamFeeds: [LoadedUpstreamFeed]
     /// "Now" for this build: injected so that a build is reproducible and checks can ask "as of".
     public var buildDate: ContentDate
+    /// `timezone:` of `site.yaml`: every date of the site is shown in it.
+    public var zone = SiteTimeZone.hoChiMinh
     /// Of `site.yaml`'s bytes: what the build cache compares.
     public var configHash = ContentHash()
 

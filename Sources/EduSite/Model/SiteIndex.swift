@@ -10,6 +10,7 @@ struct SiteIndex: Sendable {
     }
 
     struct TagEntry: Sendable {
+        /// Named by its site-wide label (`tagLabels`).
         var tag: Tag
         /// Newest first.
         var posts: [Page]
@@ -26,6 +27,8 @@ struct SiteIndex: Sendable {
     /// Every post of every dated section, newest first.
     let allPosts: [Page]
     let tags: [TagEntry]
+    /// The one label each tag slug is shown with, on every page, list and feed (`label(of:)`).
+    let tagLabels: [String: String]
     /// Newest school year first.
     let disclosureYears: [DisclosureYear]
     let procedures: [Page]
@@ -62,11 +65,17 @@ struct SiteIndex: Sendable {
         }
         postPositions = positions
 
-        var tagPosts: [String: (Tag, [Page])] = [:]
+        let labels = Self.tagLabels(of: allPosts)
+        tagLabels = labels
+        var tagPosts: [String: [Page]] = [:]
         for post in allPosts {
-            for tag in post.tags { tagPosts[tag.slug, default: (tag, [])].1.append(post) }
+            for tag in post.tags { tagPosts[tag.slug, default: []].append(post) }
         }
-        tags = tagPosts.values.map { TagEntry(tag: $0.0, posts: $0.1) }.sorted { $0.tag.slug < $1.tag.slug }
+        tags = tagPosts.keys.sorted().map { slug in
+            var tag = Tag(name: labels[slug]!)
+            tag.slug = slug
+            return TagEntry(tag: tag, posts: tagPosts[slug]!)
+        }
 
         var years: [SchoolYear: [Page]] = [:]
         for page in pages {
@@ -80,6 +89,28 @@ struct SiteIndex: Sendable {
         procedures = Self.byWeightThenTitle(pages.filter { $0.kind == .procedure })
         organisations = Self.byWeightThenTitle(pages.filter { $0.kind == .organisation })
         leadership = pages.first { $0.kind == .leadership }
+    }
+
+    /// How `tag` is shown: its slug's site-wide label.
+    func label(of tag: Tag) -> String { tagLabels[tag.slug] ?? tag.name }
+
+    /// For each slug, the first spelling with diacritics ("Y tế" over "y-te"), else the first one,
+    /// in the order of the pages' paths: an edit to one post's tags may relabel the tag on every page,
+    /// and the same site always gives the same labels.
+    static func tagLabels(of posts: [Page]) -> [String: String] {
+        var labels: [String: String] = [:]
+        var accented: Set<String> = []
+        for post in posts.sorted(by: { ($0.path, $0.source) < ($1.path, $1.source) }) {
+            for tag in post.tags where !accented.contains(tag.slug) {
+                if tag.name.unicodeScalars.contains(where: { !$0.isASCII }) {
+                    labels[tag.slug] = tag.name
+                    accented.insert(tag.slug)
+                } else if labels[tag.slug] == nil {
+                    labels[tag.slug] = tag.name
+                }
+            }
+        }
+        return labels
     }
 
     /// Newest first; same date → by path, so the order never depends on file system order.

@@ -55,7 +55,7 @@ struct FeedWriter: Sendable {
             xml += "<guid isPermaLink=\"true\">\(link)</guid>\n"
             if let date = post.date { xml += "<pubDate>\(date.rfc822)</pubDate>\n" }
             xml += "<description>\(body(of: post).xmlEscaped)</description>\n"
-            for tag in post.tags { xml += "<category>\(tag.name.xmlEscaped)</category>\n" }
+            for tag in post.tags { xml += "<category>\(index.label(of: tag).xmlEscaped)</category>\n" }
             // RSS allows one enclosure per item: the first downloadable file.
             if let file = post.attachments.first(where: { !$0.source.isEmpty }) {
                 xml += "<enclosure url=\"\(urls.absolute(file.path).xmlEscaped)\" length=\"\(file.byteCount)\" type=\"\(Self.mimeType(file.path))\"/>\n"
@@ -90,7 +90,7 @@ struct FeedWriter: Sendable {
             } else {
                 xml += "<summary>\(post.summary.xmlEscaped)</summary>\n"
             }
-            for tag in post.tags { xml += "<category term=\"\(tag.name.xmlEscaped)\"/>\n" }
+            for tag in post.tags { xml += "<category term=\"\(index.label(of: tag).xmlEscaped)\"/>\n" }
             for file in post.attachments where !file.source.isEmpty {
                 xml += "<link rel=\"enclosure\" href=\"\(urls.absolute(file.path).xmlEscaped)\" length=\"\(file.byteCount)\" type=\"\(Self.mimeType(file.path))\" title=\"\(file.title.xmlEscaped)\"/>\n"
             }

@@ -83,5 +83,7 @@ struct RenderKeys {
     private func combine(_ page: Page, into key: inout ContentHash) {
         key.combine(page.source)
         key.combine(records[page.source] ?? ContentHash())
+        // Its tags are shown with labels chosen over the whole site, which another page can change.
+        for tag in page.tags { key.combine(index.label(of: tag)) }
     }
 }

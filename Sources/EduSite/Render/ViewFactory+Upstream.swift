@@ -11,10 +11,10 @@ extension ViewFactory {
                 UpstreamItemView(
                     title: item.title, href: item.link.flatMap { LinkPolicy.refusal($0) == nil ? $0 : nil }, dateDisplay: item.date?.displayDate, dateISO: item.date?.rfc3339)
             }
+            // Shown in the site's zone, as the loader made every date of the snapshot.
             let updated = snapshot?.fetchedAt.map { fetched -> String in
-                let date = ContentDate(epochSeconds: fetched.epochSeconds, utcOffset: site.buildDate.utcOffset)
-                let local = date.local
-                return "Cập nhật \(date.displayDate) \(local.hour.twoDigits):\(local.minute.twoDigits)"
+                let local = fetched.local
+                return "Cập nhật \(fetched.displayDate) \(local.hour.twoDigits):\(local.minute.twoDigits)"
             }
             return UpstreamFeedView(
                 title: feed.config.title, anchor: "tin-cap-tren-" + feed.config.id, items: .of(Array(items)),

@@ -186,7 +186,7 @@ struct ViewFactory: Sendable {
     }
 
     func tagLink(_ tag: Tag) -> TagLinkView {
-        TagLinkView(name: tag.name, href: urls.href(SiteIndex.tagsPath + tag.slug + "/"))
+        TagLinkView(name: index.label(of: tag), href: urls.href(SiteIndex.tagsPath + tag.slug + "/"))
     }
 
     func image(of page: Page) -> ImageView? {

@@ -14,7 +14,7 @@ struct ExampleSite {
     /// A fresh kept copy of each parent-office feed the example site lists, as `edusite feeds` would
     /// leave it: the feeds' own tests are elsewhere, these keep the feed warnings out of the way.
     static let feedSnapshots: [String: [UInt8]] = {
-        let fetched = checkDate.resolved(defaultOffset: 0)
+        let fetched = SiteTimeZone.utc.date(checkDate)
         var files: [String: [UInt8]] = [:]
         for id in ["tin-tuc", "thong-bao", "van-ban", "thu-moi"] {
             let snapshot = UpstreamFeedSnapshot(
