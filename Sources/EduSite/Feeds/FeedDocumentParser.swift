@@ -34,14 +34,14 @@ public enum FeedDocumentParser {
         // RSS 1.0 puts items beside the channel; sloppy 0.9x feeds do too.
         var itemElements = root.children("item", in: rssNamespaces)
         if let channel, channel !== root { itemElements += channel.children("item", in: rssNamespaces) }
-        let items = itemElements.compactMap { rssItem($0, sourceURL: sourceURL, isRDF: isRDF) }
-        let title = (channel?.first("title", in: rssNamespaces)).map { FeedText.fromHTML($0.text) } ?? ""
+        let entries = itemElements.map { rssItem($0, sourceURL: sourceURL, isRDF: isRDF) }
+        let title = (channel?.first("title", in: rssNamespaces)).map { FeedText.fromRSS($0.text) } ?? ""
         let link = channel.flatMap { c in
             c.first("link", in: rssNamespaces).flatMap { FeedLink.resolve($0.text, base: $0.base(document: sourceURL)) }
         }
         return ParsedFeed(
             dialect: isRDF ? .rss1 : .rss2, title: FeedText.truncated(title, limit: FeedText.titleLimit), link: link,
-            items: UpstreamItem.ordered(items, limit: .max))
+            entries: entries)
     }
 
     private static func rssItem(_ item: FeedXMLElement, sourceURL: String, isRDF: Bool) -> UpstreamItem? {
@@ -67,10 +67,10 @@ public enum FeedDocumentParser {
             item.first("description", in: rssNamespaces) ?? item.first("encoded", in: contentModule)
             ?? item.first("description", in: dublinCore) ?? item.first("summary", in: atomOnly)
         return makeItem(
-            title: titleElement.map { FeedText.fromHTML($0.text) },
+            title: titleElement.map { FeedText.fromRSS($0.text) },
             link: link,
             date: dateElement.flatMap { FeedDate.parse($0.text) },
-            summary: summaryElement.map { FeedText.fromHTML($0.text) })
+            summary: summaryElement.map { FeedText.fromRSS($0.text) })
     }
 
     private static let atomOnly: Set<String> = ["http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"]
@@ -78,7 +78,7 @@ public enum FeedDocumentParser {
     // MARK: - Atom 0.3 and 1.0
 
     private static func atom(_ root: FeedXMLElement, sourceURL: String) -> ParsedFeed {
-        let items = root.children("entry", in: atomNamespaces).compactMap { entry -> UpstreamItem? in
+        let entries = root.children("entry", in: atomNamespaces).map { entry -> UpstreamItem? in
             let base = entry.base(document: sourceURL)
             var link = atomLink(entry, base: base)
             if link == nil, let id = entry.first("id", in: atomNamespaces)?.text,
@@ -101,7 +101,7 @@ public enum FeedDocumentParser {
         return ParsedFeed(
             dialect: .atom, title: FeedText.truncated(title, limit: FeedText.titleLimit),
             link: atomLink(root, base: root.base(document: sourceURL)),
-            items: UpstreamItem.ordered(items, limit: .max))
+            entries: entries)
     }
 
     /// The `rel="alternate"` (or rel-less) link, HTML preferred; resolved against the link's own `xml:base`.
@@ -115,22 +115,24 @@ public enum FeedDocumentParser {
         return FeedLink.resolve(href, base: preferred.base(document: base))
     }
 
-    /// Atom text constructs: `text` is plain, `html` (and 0.3 `mode="escaped"`) is escaped markup,
-    /// `xhtml` (and 0.3 `mode="xml"`) is inline markup whose text we keep; 0.3 `mode="base64"` is decoded.
+    /// Atom text constructs (RFC 4287 3.1): `text` is literal (`&lt;b&gt;` is the characters `<b>`),
+    /// `html` is HTML after one level of XML unescaping, `xhtml` is a `div` whose text we keep. Atom 0.3
+    /// says the same with a MIME `type` (default `text/plain`) and a `mode`: `escaped` content is what its
+    /// type says once unescaped, `base64` is decoded first, `xml` is inline markup.
     private static func atomText(_ element: FeedXMLElement) -> String {
         let type = element.attribute("type")?.lowercased() ?? "text"
         let mode = element.attribute("mode")?.lowercased()
+        let isHTML = type == "html" || type == "text/html"
         if mode == "base64" {
             guard let data = Data(base64Encoded: element.text, options: .ignoreUnknownCharacters) else { return "" }
-            return FeedText.fromHTML(String(decoding: data, as: UTF8.self))
+            let decoded = String(decoding: data, as: UTF8.self)
+            return isHTML ? FeedText.fromHTML(decoded) : FeedText.fromPlain(decoded)
         }
-        if type == "xhtml" || type.hasSuffix("xhtml+xml") || mode == "xml" || !element.elements.isEmpty {
+        // Child elements are inline markup whatever the type says (feedparser reads them as XHTML too).
+        if type == "xhtml" || type.hasSuffix("xhtml+xml") || !element.elements.isEmpty {
             return FeedText.fromPlain(element.innerText)
         }
-        if type == "html" || type == "text/html" || mode == "escaped" {
-            return FeedText.fromHTML(element.text)
-        }
-        return FeedText.fromPlain(element.text)
+        return isHTML ? FeedText.fromHTML(element.text) : FeedText.fromPlain(element.text)
     }
 
     /// An item needs a title (its summary's start will do); a summary that only repeats the title is dropped.

@@ -12,13 +12,17 @@ public struct ParsedFeed: Sendable, Hashable {
     public var title: String
     /// The channel's home page, when it gave a safe one.
     public var link: String?
-    /// Newest first, undated last, duplicates (same link) removed; not yet limited.
-    public var items: [UpstreamItem]
+    /// One per entry of the document, in document order; nil where an entry gave nothing to show
+    /// (no title, no summary). `edusite feeds --read` prints these, to compare with other readers.
+    public var entries: [UpstreamItem?]
 
-    public init(dialect: Dialect, title: String, link: String?, items: [UpstreamItem]) {
+    /// Newest first, undated last, duplicates (same link) removed; not yet limited.
+    public var items: [UpstreamItem] { UpstreamItem.ordered(entries.compactMap { $0 }, limit: .max) }
+
+    public init(dialect: Dialect, title: String, link: String?, entries: [UpstreamItem?]) {
         self.dialect = dialect
         self.title = title
         self.link = link
-        self.items = items
+        self.entries = entries
     }
 }
