@@ -9,7 +9,8 @@ struct FeedsCommand: AsyncParsableCommand {
         discussion: """
             A feed that cannot be fetched keeps its last good items; the command still succeeds unless --strict-feeds.
             With --read, nothing is fetched or written: the given feed files are read and printed as JSON, every entry
-            in document order (null where an entry gives nothing to show), to compare EduSite with another reader.
+            in document order as read (before the site's display rules: a title cut at 300 characters, an untitled
+            entry titled from its summary), to compare EduSite with another reader.
             """)
 
     @OptionGroup var siteOptions: SiteOptions
@@ -45,7 +46,7 @@ enum FeedReading {
         var dialect: String?
         var title: String?
         var link: String?
-        var entries: [UpstreamItem?]?
+        var entries: [UpstreamItem]?
         /// Why the file was refused, when it was (the words `edusite feeds` would print).
         var error: String?
     }

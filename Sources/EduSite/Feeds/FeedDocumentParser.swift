@@ -44,7 +44,7 @@ public enum FeedDocumentParser {
             entries: entries)
     }
 
-    private static func rssItem(_ item: FeedXMLElement, sourceURL: String, isRDF: Bool) -> UpstreamItem? {
+    private static func rssItem(_ item: FeedXMLElement, sourceURL: String, isRDF: Bool) -> UpstreamItem {
         let base = item.base(document: sourceURL)
         let titleElement =
             item.first("title", in: rssNamespaces) ?? item.first("title", in: dublinCore) ?? item.first("title", in: mediaRSS)
@@ -61,13 +61,13 @@ public enum FeedDocumentParser {
         let dateElement =
             item.first("pubDate", in: rssNamespaces) ?? item.first("date", in: dublinCore)
             ?? item.first("modified", in: dublinCore) ?? item.first("issued", in: dublinCore)
-            ?? item.first("created", in: dublinCore) ?? item.first("published", in: atomOnly)
-            ?? item.first("updated", in: atomOnly)
+            ?? item.first("created", in: dublinCore) ?? item.first("published", in: atomNamespaces)
+            ?? item.first("updated", in: atomNamespaces)
         let summaryElement =
             item.first("description", in: rssNamespaces) ?? item.first("encoded", in: contentModule)
             ?? item.first("description", in: dublinCore) ?? item.first("summary", in: atomOnly)
-        return makeItem(
-            title: titleElement.map { FeedText.fromRSS($0.text) },
+        return UpstreamItem(
+            title: titleElement.map { FeedText.fromRSS($0.text) } ?? "",
             link: link,
             date: dateElement.flatMap { FeedDate.parse($0.text) },
             summary: summaryElement.map { FeedText.fromRSS($0.text) })
@@ -78,11 +78,12 @@ public enum FeedDocumentParser {
     // MARK: - Atom 0.3 and 1.0
 
     private static func atom(_ root: FeedXMLElement, sourceURL: String) -> ParsedFeed {
-        let entries = root.children("entry", in: atomNamespaces).map { entry -> UpstreamItem? in
+        let entries = root.children("entry", in: atomNamespaces).map { entry -> UpstreamItem in
             let base = entry.base(document: sourceURL)
             var link = atomLink(entry, base: base)
-            if link == nil, let id = entry.first("id", in: atomNamespaces)?.text,
-                id.hasPrefix("http://") || id.hasPrefix("https://")
+            // An id is an absolute IRI (RFC 4287 4.2.6); one that is a web address is the entry's page.
+            if link == nil, let id = entry.first("id", in: atomNamespaces)?.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                id.lowercased().hasPrefix("http://") || id.lowercased().hasPrefix("https://")
             {
                 link = FeedLink.resolve(id, base: nil)
             }
@@ -91,8 +92,8 @@ public enum FeedDocumentParser {
                 ?? entry.first("modified", in: atomNamespaces) ?? entry.first("issued", in: atomNamespaces)
                 ?? entry.first("created", in: atomNamespaces) ?? entry.first("date", in: dublinCore)
             let summaryElement = entry.first("summary", in: atomNamespaces) ?? entry.first("content", in: atomNamespaces)
-            return makeItem(
-                title: entry.first("title", in: atomNamespaces).map(atomText),
+            return UpstreamItem(
+                title: entry.first("title", in: atomNamespaces).map(atomText) ?? "",
                 link: link,
                 date: dateElement.flatMap { FeedDate.parse($0.text) },
                 summary: summaryElement.map(atomText))
@@ -123,7 +124,9 @@ public enum FeedDocumentParser {
         let type = element.attribute("type")?.lowercased() ?? "text"
         let mode = element.attribute("mode")?.lowercased()
         let isHTML = type == "html" || type == "text/html"
-        if mode == "base64" {
+        // A MIME type that is neither text nor XML means base64 (RFC 4287 4.1.3.3), as `mode="base64"` does in 0.3.
+        let isBinary = type.contains("/") && !type.hasPrefix("text/") && !type.hasSuffix("+xml") && !type.hasSuffix("/xml")
+        if mode == "base64" || isBinary {
             guard let data = Data(base64Encoded: element.text, options: .ignoreUnknownCharacters) else { return "" }
             let decoded = String(decoding: data, as: UTF8.self)
             return isHTML ? FeedText.fromHTML(decoded) : FeedText.fromPlain(decoded)
@@ -135,7 +138,12 @@ public enum FeedDocumentParser {
         return isHTML ? FeedText.fromHTML(element.text) : FeedText.fromPlain(element.text)
     }
 
-    /// An item needs a title (its summary's start will do); a summary that only repeats the title is dropped.
+    /// What the site shows of an entry as read: it needs a title (its summary's start will do); long
+    /// texts are cut; a summary that only repeats the title is dropped.
+    public static func shown(_ entry: UpstreamItem) -> UpstreamItem? {
+        makeItem(title: entry.title, link: entry.link, date: entry.date, summary: entry.summary)
+    }
+
     static func makeItem(title: String?, link: String?, date: ContentDate?, summary: String?) -> UpstreamItem? {
         let summaryText = summary.flatMap { $0.isEmpty ? nil : $0 }
         var titleText = title ?? ""
