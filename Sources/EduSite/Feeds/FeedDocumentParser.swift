@@ -63,14 +63,16 @@ public enum FeedDocumentParser {
             ?? item.first("modified", in: dublinCore) ?? item.first("issued", in: dublinCore)
             ?? item.first("created", in: dublinCore) ?? item.first("published", in: atomNamespaces)
             ?? item.first("updated", in: atomNamespaces)
-        let summaryElement =
+        // A description is HTML (feedparser reads it so too); an Atom summary follows its own `type`.
+        let description =
             item.first("description", in: rssNamespaces) ?? item.first("encoded", in: contentModule)
-            ?? item.first("description", in: dublinCore) ?? item.first("summary", in: atomOnly)
+            ?? item.first("description", in: dublinCore)
+        let summary = description.map { FeedText.fromHTML($0.text) } ?? item.first("summary", in: atomOnly).map(atomText)
         return UpstreamItem(
             title: titleElement.map { FeedText.fromRSS($0.text) } ?? "",
             link: link,
             date: dateElement.flatMap { FeedDate.parse($0.text) },
-            summary: summaryElement.map { FeedText.fromRSS($0.text) })
+            summary: summary)
     }
 
     private static let atomOnly: Set<String> = ["http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"]
@@ -131,7 +133,11 @@ public enum FeedDocumentParser {
             let decoded = String(decoding: data, as: UTF8.self)
             return isHTML ? FeedText.fromHTML(decoded) : FeedText.fromPlain(decoded)
         }
-        // Child elements are inline markup whatever the type says (feedparser reads them as XHTML too).
+        // TypePad wraps escaped HTML in an XHTML div: the div is a wrapper, its text is the HTML.
+        if isHTML, element.elements.count == 1, element.elements[0].name == "div" {
+            return FeedText.fromHTML(element.innerText)
+        }
+        // Other child elements are inline markup whatever the type says (feedparser reads them as XHTML too).
         if type == "xhtml" || type.hasSuffix("xhtml+xml") || !element.elements.isEmpty {
             return FeedText.fromPlain(element.innerText)
         }

@@ -10,14 +10,14 @@ enum FeedText {
     /// Longest title kept: a title longer than this is text that lost its way.
     static let titleLimit = 300
 
-    /// HTML (Atom `type="html"`, RSS text that looks like HTML): tags stripped (with the content of
+    /// HTML (Atom `type="html"`, RSS descriptions, RSS titles that look like HTML): tags stripped (with the content of
     /// `<script>`, `<style>` and `<applet>`), then entities decoded exactly once, so `&lt;b&gt;` that was
     /// escaped twice upstream stays the characters `<b>`.
     static func fromHTML(_ html: String) -> String {
         clean(decodeEntities(stripTags(html)))
     }
 
-    /// Text that is already plain (Atom `type="text"`, XHTML text nodes, RSS text that does not look like HTML).
+    /// Text that is already plain (Atom `type="text"`, XHTML text nodes, RSS titles that do not look like HTML).
     static func fromPlain(_ text: String) -> String {
         clean(text)
     }
@@ -27,8 +27,8 @@ enum FeedText {
         clean(decodeEntities(text))
     }
 
-    /// RSS (0.9x, 2.0 and 1.0) titles and descriptions: nominally plain text, routinely HTML. Read as
-    /// feedparser reads them: HTML when `looksLikeHTML`, plain text otherwise.
+    /// RSS (0.9x, 2.0 and 1.0) titles: nominally plain text, routinely HTML. Read as feedparser reads
+    /// them: HTML when `looksLikeHTML`, plain text otherwise. (Descriptions are always HTML.)
     static func fromRSS(_ text: String) -> String {
         looksLikeHTML(text) ? fromHTML(text) : fromPlain(text)
     }
