@@ -54,6 +54,25 @@ import Testing
         #expect(!home.contains("<script>alert(1)"))
     }
 
+    /// The fixtures scripts/acceptance/check_feedparser.py also compares with feedparser, in document order.
+    @Test(arguments: [
+        ("text-constructs-atom.xml", [
+            "Thông báo tuyển sinh <đối với các cơ sở giáo dục>", "Mẫu <đơn xin học> và hướng dẫn",
+            "Lịch thi <b>học kỳ I</b> & lịch nghỉ", "Kế hoạch tháng 12 <dự thảo>", "Tin mới “nhất” hôm nay", "Thông báo nghỉ lễ",
+        ]),
+        ("text-constructs-rss.xml", [
+            "Thông báo <đối với các cơ sở giáo dục>", "Công văn khẩn về Điểm < 5", "Hướng dẫn chuyển đổi số & AT&T",
+            "Mẫu <đơn> dòng một dòng hai", "<script>alert(1)</script>Tin <b>mới</b>",
+        ]),
+    ])
+    func fixtureTitles(_ file: String, _ expected: [String]) throws {
+        let feed = try FeedDocumentParser.parse(try FeedFixtures.bytes(file), sourceURL: "https://so.example.edu.vn/", httpCharset: nil)
+        #expect(feed.entries.map { Array($0.title.unicodeScalars) } == expected.map { Array($0.unicodeScalars) })
+        #expect(feed.entries.allSatisfy { $0.link.map(FeedLink.isSafe) ?? true })
+        // Each fixture has one `javascript:` link: dropped.
+        #expect(feed.entries.filter { $0.link == nil }.count == 1)
+    }
+
     enum Dialect: String, CaseIterable, Sendable {
         case rss2, rss1, atom10, atom03
     }
