@@ -10,7 +10,10 @@ import Testing
 ///     EDUSITE_FEEDPARSER_CORPUS=/tmp/fp/feedparser-6.0.14/tests swift test --filter FeedCorpus
 ///
 /// Every file must parse or fail cleanly; a well-formed feed whose header expects an entry title must
-/// give items; no title or summary may carry markup or a `javascript:` URL.
+/// give items; every link is a web address; the real markup of the `sanitize/` feeds (scripts, frames,
+/// event handlers in HTML descriptions and `type="html"` text) never comes through as text. A literal
+/// `<` elsewhere is text the publisher wrote (`History of the <blink> tag`), escaped when rendered.
+/// `scripts/acceptance/check_feedparser.py` compares the same corpus with feedparser entry by entry.
 @Suite struct FeedCorpusTests {
     static let corpus = ProcessInfo.processInfo.environment["EDUSITE_FEEDPARSER_CORPUS"]
 
@@ -40,7 +43,7 @@ import Testing
         var expectingTitlesWithItems = 0
         var missing: [String] = []
         var unsafe: [String] = []
-        /// Titles or summaries that keep a `<` as text ("1 < 2"): not markup, escaped by the renderer.
+        /// Titles or summaries that keep a `<` as text ("1 < 2", "<blink>"): escaped by the renderer.
         var literalLessThan: [String] = []
         var wellformedFailures: [String] = []
 
@@ -111,9 +114,8 @@ import Testing
                 }
             }
             let texts = [feed.title] + feed.items.flatMap { [$0.title, $0.summary ?? ""] }
-            if texts.contains(where: { Self.hasMarkup($0) || $0.lowercased().contains("javascript:") })
-                || feed.items.contains(where: { !($0.link.map(FeedLink.isSafe) ?? true) })
-            {
+            let realMarkup = relative.hasPrefix("wellformed/sanitize/") && texts.contains(where: Self.hasMarkup)
+            if realMarkup || feed.items.contains(where: { !($0.link.map(FeedLink.isSafe) ?? true) }) {
                 tally.unsafe.append(relative)
             } else if texts.contains(where: { $0.contains("<") }) {
                 tally.literalLessThan.append(relative)

@@ -35,6 +35,7 @@ def feeds(port):
     atom = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Thông báo</title><id>{base}/tb</id><updated>2026-11-20T10:00:00+07:00</updated>
 <entry><title type="html">Thông báo lịch thi &lt;b&gt;học kỳ I&lt;/b&gt;</title><link href="/thong-bao/7"/><id>{base}/tb/7</id><updated>2026-11-20T10:00:00+07:00</updated></entry>
+<entry><title type="html">Thông báo tuyển sinh &lt;đối với các cơ sở giáo dục&gt;</title><link href="/thong-bao/6"/><id>{base}/tb/6</id><updated>2026-11-19T10:00:00+07:00</updated></entry>
 </feed>"""
     rdf = f"""<?xml version="1.0" encoding="UTF-8"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -121,6 +122,9 @@ def main():
     check("standalone include shows every feed", all(t in text for t in expected))
     block_html = home[home.find('class="upstream"'):]
     check("no upstream markup reaches the page", "<script" not in block_html and "<b>" not in block_html)
+    # Issue 11: angle brackets the publisher wrote as text are shown as text, escaped, never read as a tag.
+    check("bracketed words are shown as text", "Thông báo tuyển sinh &lt;đối với các cơ sở giáo dục&gt;" in block_html
+          and "<đối" not in block_html)
     links = re.findall(r'href="([^"]+)"', block_html.split("</section>\n</div>\n</section>")[0])
     check("upstream links are http(s) only", links and all(l.startswith(("http://", "https://")) for l in links), links)
     check("relative Atom link resolved", f"http://127.0.0.1:{port}/thong-bao/7" in home)

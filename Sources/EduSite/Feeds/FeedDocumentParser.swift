@@ -37,17 +37,17 @@ public enum FeedDocumentParser {
         // RSS 1.0 puts items beside the channel; sloppy 0.9x feeds do too.
         var itemElements = root.children("item", in: rssNamespaces)
         if let channel, channel !== root { itemElements += channel.children("item", in: rssNamespaces) }
-        let items = itemElements.compactMap { rssItem($0, sourceURL: sourceURL, isRDF: isRDF, zone: zone) }
-        let title = (channel?.first("title", in: rssNamespaces)).map { FeedText.fromHTML($0.text) } ?? ""
+        let entries = itemElements.map { rssItem($0, sourceURL: sourceURL, isRDF: isRDF, zone: zone) }
+        let title = (channel?.first("title", in: rssNamespaces)).map { FeedText.fromRSS($0.text) } ?? ""
         let link = channel.flatMap { c in
             c.first("link", in: rssNamespaces).flatMap { FeedLink.resolve($0.text, base: $0.base(document: sourceURL)) }
         }
         return ParsedFeed(
             dialect: isRDF ? .rss1 : .rss2, title: FeedText.truncated(title, limit: FeedText.titleLimit), link: link,
-            items: UpstreamItem.ordered(items, limit: .max))
+            entries: entries)
     }
 
-    private static func rssItem(_ item: FeedXMLElement, sourceURL: String, isRDF: Bool, zone: SiteTimeZone) -> UpstreamItem? {
+    private static func rssItem(_ item: FeedXMLElement, sourceURL: String, isRDF: Bool, zone: SiteTimeZone) -> UpstreamItem {
         let base = item.base(document: sourceURL)
         let titleElement =
             item.first("title", in: rssNamespaces) ?? item.first("title", in: dublinCore) ?? item.first("title", in: mediaRSS)
@@ -64,16 +64,18 @@ public enum FeedDocumentParser {
         let dateElement =
             item.first("pubDate", in: rssNamespaces) ?? item.first("date", in: dublinCore)
             ?? item.first("modified", in: dublinCore) ?? item.first("issued", in: dublinCore)
-            ?? item.first("created", in: dublinCore) ?? item.first("published", in: atomOnly)
-            ?? item.first("updated", in: atomOnly)
-        let summaryElement =
+            ?? item.first("created", in: dublinCore) ?? item.first("published", in: atomNamespaces)
+            ?? item.first("updated", in: atomNamespaces)
+        // A description is HTML (feedparser reads it so too); an Atom summary follows its own `type`.
+        let description =
             item.first("description", in: rssNamespaces) ?? item.first("encoded", in: contentModule)
-            ?? item.first("description", in: dublinCore) ?? item.first("summary", in: atomOnly)
-        return makeItem(
-            title: titleElement.map { FeedText.fromHTML($0.text) },
+            ?? item.first("description", in: dublinCore)
+        let summary = description.map { FeedText.fromHTML($0.text) } ?? item.first("summary", in: atomOnly).map(atomText)
+        return UpstreamItem(
+            title: titleElement.map { FeedText.fromRSS($0.text) } ?? "",
             link: link,
             date: dateElement.flatMap { FeedDate.parse($0.text, zone: zone) },
-            summary: summaryElement.map { FeedText.fromHTML($0.text) })
+            summary: summary)
     }
 
     private static let atomOnly: Set<String> = ["http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"]
@@ -81,11 +83,12 @@ public enum FeedDocumentParser {
     // MARK: - Atom 0.3 and 1.0
 
     private static func atom(_ root: FeedXMLElement, sourceURL: String, zone: SiteTimeZone) -> ParsedFeed {
-        let items = root.children("entry", in: atomNamespaces).compactMap { entry -> UpstreamItem? in
+        let entries = root.children("entry", in: atomNamespaces).map { entry -> UpstreamItem in
             let base = entry.base(document: sourceURL)
             var link = atomLink(entry, base: base)
-            if link == nil, let id = entry.first("id", in: atomNamespaces)?.text,
-                id.hasPrefix("http://") || id.hasPrefix("https://")
+            // An id is an absolute IRI (RFC 4287 4.2.6); one that is a web address is the entry's page.
+            if link == nil, let id = entry.first("id", in: atomNamespaces)?.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                id.lowercased().hasPrefix("http://") || id.lowercased().hasPrefix("https://")
             {
                 link = FeedLink.resolve(id, base: nil)
             }
@@ -94,8 +97,8 @@ public enum FeedDocumentParser {
                 ?? entry.first("modified", in: atomNamespaces) ?? entry.first("issued", in: atomNamespaces)
                 ?? entry.first("created", in: atomNamespaces) ?? entry.first("date", in: dublinCore)
             let summaryElement = entry.first("summary", in: atomNamespaces) ?? entry.first("content", in: atomNamespaces)
-            return makeItem(
-                title: entry.first("title", in: atomNamespaces).map(atomText),
+            return UpstreamItem(
+                title: entry.first("title", in: atomNamespaces).map(atomText) ?? "",
                 link: link,
                 date: dateElement.flatMap { FeedDate.parse($0.text, zone: zone) },
                 summary: summaryElement.map(atomText))
@@ -104,7 +107,7 @@ public enum FeedDocumentParser {
         return ParsedFeed(
             dialect: .atom, title: FeedText.truncated(title, limit: FeedText.titleLimit),
             link: atomLink(root, base: root.base(document: sourceURL)),
-            items: UpstreamItem.ordered(items, limit: .max))
+            entries: entries)
     }
 
     /// The `rel="alternate"` (or rel-less) link, HTML preferred; resolved against the link's own `xml:base`.
@@ -118,25 +121,38 @@ public enum FeedDocumentParser {
         return FeedLink.resolve(href, base: preferred.base(document: base))
     }
 
-    /// Atom text constructs: `text` is plain, `html` (and 0.3 `mode="escaped"`) is escaped markup,
-    /// `xhtml` (and 0.3 `mode="xml"`) is inline markup whose text we keep; 0.3 `mode="base64"` is decoded.
+    /// Atom text constructs (RFC 4287 3.1): `text` is literal (`&lt;b&gt;` is the characters `<b>`),
+    /// `html` is HTML after one level of XML unescaping, `xhtml` is a `div` whose text we keep. Atom 0.3
+    /// says the same with a MIME `type` (default `text/plain`) and a `mode`: `escaped` content is what its
+    /// type says once unescaped, `base64` is decoded first, `xml` is inline markup.
     private static func atomText(_ element: FeedXMLElement) -> String {
         let type = element.attribute("type")?.lowercased() ?? "text"
         let mode = element.attribute("mode")?.lowercased()
-        if mode == "base64" {
+        let isHTML = type == "html" || type == "text/html"
+        // A MIME type that is neither text nor XML means base64 (RFC 4287 4.1.3.3), as `mode="base64"` does in 0.3.
+        let isBinary = type.contains("/") && !type.hasPrefix("text/") && !type.hasSuffix("+xml") && !type.hasSuffix("/xml")
+        if mode == "base64" || isBinary {
             guard let data = Data(base64Encoded: element.text, options: .ignoreUnknownCharacters) else { return "" }
-            return FeedText.fromHTML(String(decoding: data, as: UTF8.self))
+            let decoded = String(decoding: data, as: UTF8.self)
+            return isHTML ? FeedText.fromHTML(decoded) : FeedText.fromPlain(decoded)
         }
-        if type == "xhtml" || type.hasSuffix("xhtml+xml") || mode == "xml" || !element.elements.isEmpty {
+        // TypePad wraps escaped HTML in an XHTML div: the div is a wrapper, its text is the HTML.
+        if isHTML, element.elements.count == 1, element.elements[0].name == "div" {
+            return FeedText.fromHTML(element.innerText)
+        }
+        // Other child elements are inline markup whatever the type says (feedparser reads them as XHTML too).
+        if type == "xhtml" || type.hasSuffix("xhtml+xml") || !element.elements.isEmpty {
             return FeedText.fromPlain(element.innerText)
         }
-        if type == "html" || type == "text/html" || mode == "escaped" {
-            return FeedText.fromHTML(element.text)
-        }
-        return FeedText.fromPlain(element.text)
+        return isHTML ? FeedText.fromHTML(element.text) : FeedText.fromPlain(element.text)
     }
 
-    /// An item needs a title (its summary's start will do); a summary that only repeats the title is dropped.
+    /// What the site shows of an entry as read: it needs a title (its summary's start will do); long
+    /// texts are cut; a summary that only repeats the title is dropped.
+    public static func shown(_ entry: UpstreamItem) -> UpstreamItem? {
+        makeItem(title: entry.title, link: entry.link, date: entry.date, summary: entry.summary)
+    }
+
     static func makeItem(title: String?, link: String?, date: ContentDate?, summary: String?) -> UpstreamItem? {
         let summaryText = summary.flatMap { $0.isEmpty ? nil : $0 }
         var titleText = title ?? ""

@@ -9,8 +9,11 @@ enum FeedLink {
             .trimmingCharacters(in: .whitespaces.union(.controlCharacters))
         guard !text.isEmpty, text.count <= 2048 else { return nil }
         let baseURL = base.flatMap { URL(string: $0) }
-        guard let url = URL(string: text, relativeTo: baseURL)?.absoluteURL else { return nil }
-        return isWebURL(url) ? url.absoluteString : nil
+        guard let url = URL(string: text, relativeTo: baseURL)?.absoluteURL, isWebURL(url) else { return nil }
+        // A scheme is case-insensitive (RFC 3986 3.1): `HTTP://` is written as its canonical `http://`.
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return nil }
+        components.scheme = components.scheme?.lowercased()
+        return components.url?.absoluteString
     }
 
     static func isWebURL(_ url: URL) -> Bool {

@@ -33,13 +33,15 @@ final class FeedXMLElement {
         children.reduce(into: "") { if case .text(let t) = $1 { $0 += t } }
     }
 
-    /// All text below this element in document order, skipping `<script>` and `<style>`.
+    /// All text below this element in document order, skipping code (`<script>`, `<style>`); a block
+    /// element (`<p>`, `<br/>`) keeps the words on its two sides apart, an inline one (`<b>`) does not.
     var innerText: String {
         children.reduce(into: "") { result, child in
             switch child {
             case .text(let t): result += t
-            case .element(let e) where e.name == "script" || e.name == "style": break
-            case .element(let e): result += " " + e.innerText + " "
+            case .element(let e) where FeedText.codeElements.contains(e.name): break
+            case .element(let e) where FeedText.blockTags.contains(e.name): result += " " + e.innerText + " "
+            case .element(let e): result += e.innerText
             }
         }
     }

@@ -12,13 +12,18 @@ public struct ParsedFeed: Sendable, Hashable {
     public var title: String
     /// The channel's home page, when it gave a safe one.
     public var link: String?
-    /// Newest first, undated last, duplicates (same link) removed; not yet limited.
-    public var items: [UpstreamItem]
+    /// One per entry of the document, in document order, as read: the title empty when there is none,
+    /// nothing cut yet. `edusite feeds --read` prints these, to compare with other readers.
+    public var entries: [UpstreamItem]
 
-    public init(dialect: Dialect, title: String, link: String?, items: [UpstreamItem]) {
+    /// What the site shows (`FeedDocumentParser.shown`): newest first, undated last, duplicates (same
+    /// link) removed; not yet limited.
+    public var items: [UpstreamItem] { UpstreamItem.ordered(entries.compactMap(FeedDocumentParser.shown), limit: .max) }
+
+    public init(dialect: Dialect, title: String, link: String?, entries: [UpstreamItem]) {
         self.dialect = dialect
         self.title = title
         self.link = link
-        self.items = items
+        self.entries = entries
     }
 }

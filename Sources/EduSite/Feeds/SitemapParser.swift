@@ -69,7 +69,8 @@ public enum SitemapParser {
         let description = metaContent(text, lower: lower, keys: ["og:description", "description"])
         func plain(_ raw: String?) -> String? {
             guard let raw else { return nil }
-            let cleaned = FeedText.fromHTML(raw)
+            // A page's <title> and a meta content are text with entities: a `<` in them is a `<`.
+            let cleaned = FeedText.fromEscapedText(raw)
             return cleaned.isEmpty ? nil : cleaned
         }
         return (plain(title).map { FeedText.truncated($0, limit: FeedText.titleLimit) },

@@ -60,7 +60,7 @@ extension UpstreamFeedRefresher {
             }
             return results.sorted { $0.0 < $1.0 }.compactMap(\.1)
         }
-        return ParsedFeed(dialect: .sitemap, title: feed.title, link: nil, items: UpstreamItem.ordered(items, limit: .max))
+        return ParsedFeed(dialect: .sitemap, title: feed.title, link: nil, entries: items)
     }
 }
 
