@@ -63,7 +63,8 @@ import Testing
         #expect(diagnostics.first?.location == location)
         #expect(diagnostics.first?.severity == .warning)
 
-        let kept = try #require(cache.load(feedID: "tin-tuc"))
+        // The cache keeps instants; the refresher shows them in the site's zone, as a build does.
+        let kept = try #require(cache.load(feedID: "tin-tuc")).shown(in: .hoChiMinh)
         #expect(kept.items == first.snapshot?.items)
         #expect(kept.fetchedAt == FeedFixtures.now)
         #expect(kept.checkedAt.epochSeconds == FeedFixtures.now.epochSeconds + 3 * 86_400)
