@@ -24,10 +24,15 @@ enum FeedFetching {
     static func refresh(siteOptions: SiteOptions, strict: Bool) async -> Bool {
         let loader = SiteLoader()
         let (config, locations, problems) = loader.loadConfig(root: siteOptions.siteRoot)
-        CommandSupport.printDiagnostics(problems)
+        let language = siteOptions.language
+        CommandSupport.printDiagnostics(problems, in: language)
         guard let config else { return false }
         if config.upstreamFeeds.isEmpty {
-            print("site.yaml lists no upstream_feeds: nothing to fetch")
+            print(
+                Words(
+                    vi: "site.yaml không khai báo nguồn tin nào (upstream_feeds): không có gì để tải",
+                    en: "site.yaml lists no upstream_feeds: nothing to fetch"
+                ).text(language))
             return true
         }
         let now = siteOptions.loadOptions().buildDate.resolved(defaultOffset: 7 * 3600)
@@ -38,7 +43,7 @@ enum FeedFetching {
         if strict {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
         }
-        CommandSupport.printDiagnostics(diagnostics)
+        CommandSupport.printDiagnostics(diagnostics, in: language)
         return !diagnostics.hasErrors
     }
 }

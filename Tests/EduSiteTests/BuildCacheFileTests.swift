@@ -35,7 +35,7 @@ import Testing
             Diagnostic(.brokenLink, .warning, "a finding", at: SourceLocation(path: "content/a.md", line: 3, column: 4), hint: "fix it",
                        related: [SourceLocation(path: "content/b.md", line: 1, column: 1)], rule: "rule-1")
         ]
-        cache.complianceSummary = "16 of 16 requirements met"
+        cache.complianceSummary = Words(vi: "đạt 16/16 yêu cầu", en: "16 of 16 requirements met")
         cache.pageCount = 144
         cache.linkTargetList = ["/", "/tin-tuc/"]
         return cache

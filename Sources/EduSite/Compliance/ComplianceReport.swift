@@ -70,14 +70,14 @@ public struct ComplianceReport: Sendable, Encodable {
         var hint: String?
         var rule: String?
 
-        init(_ diagnostic: Diagnostic) {
+        init(_ diagnostic: Diagnostic, in language: Language) {
             code = diagnostic.code.rawValue
             severity = diagnostic.severity.rawValue
-            message = diagnostic.message
-            file = diagnostic.location?.path
+            message = diagnostic.message.text(language)
+            file = diagnostic.location.map { Path.nfc($0.path) }
             line = diagnostic.location?.line
             column = diagnostic.location?.column
-            hint = diagnostic.hint
+            hint = diagnostic.hint?.text(language)
             rule = diagnostic.rule
         }
     }
@@ -101,7 +101,8 @@ public struct ComplianceReport: Sendable, Encodable {
         case otherFindings = "other_findings"
     }
 
-    public init(site: Site, result: ComplianceResult, otherFindings: [Diagnostic] = []) {
+    /// `language`: of the findings' messages and the summary's text.
+    public init(site: Site, result: ComplianceResult, otherFindings: [Diagnostic] = [], language: Language = .vi) {
         let config = site.config
         schemaVersion = Self.schemaVersion
         self.site = SiteInfo(name: config.name, unit: config.unit.rawValue, domain: config.domain, baseURL: config.baseURL)
@@ -113,7 +114,7 @@ public struct ComplianceReport: Sendable, Encodable {
             pending: result.requirements.count { $0.status == .pending },
             missing: result.requirements.count { $0.status == .missing },
             notApplicable: result.requirements.count { $0.status == .notApplicable },
-            errors: all.errorCount, warnings: all.warningCount, passed: !all.hasErrors, text: result.summary)
+            errors: all.errorCount, warnings: all.warningCount, passed: !all.hasErrors, text: result.summary.text(language))
         manifests = result.manifests.map {
             ManifestInfo(id: $0.id, title: $0.title, regulation: $0.regulation, verified: $0.verified, note: $0.note, source: $0.source)
         }
@@ -122,9 +123,9 @@ public struct ComplianceReport: Sendable, Encodable {
                 rule: r.ruleID, manifest: r.manifestID, id: r.requirement.id, title: r.requirement.title,
                 kind: r.requirement.kind.rawValue, path: r.requirement.path, status: r.status.rawValue, verified: r.verified,
                 note: r.requirement.note, basis: r.requirement.basis, schoolYears: r.schoolYears.map(\.description),
-                findings: r.findings.sortedForOutput().map(Finding.init))
+                findings: r.findings.sortedForOutput().map { Finding($0, in: language) })
         }
-        self.otherFindings = otherFindings.sortedForOutput().map(Finding.init)
+        self.otherFindings = otherFindings.sortedForOutput().map { Finding($0, in: language) }
     }
 
     /// Pretty-printed JSON with sorted keys and a final newline.

@@ -39,5 +39,8 @@ public struct ComplianceResult: Sendable, Hashable {
     public var applicableCount: Int { requirements.count { $0.status != .notApplicable } }
     public var metCount: Int { requirements.count { $0.status == .met } }
     /// "12 of 14 requirements met"
-    public var summary: String { "\(metCount) of \(applicableCount) requirements met" }
+    public var summary: Words {
+        Words(
+            vi: "đạt \(metCount)/\(applicableCount) yêu cầu", en: "\(metCount) of \(applicableCount) requirements met")
+    }
 }
