@@ -38,7 +38,7 @@ enum FeedFetching {
         let now = siteOptions.loadOptions().buildDate.resolved(defaultOffset: 7 * 3600)
         let reports = await refreshUpstreamFeeds(
             siteRoot: siteOptions.siteRoot, config: config, fileSystem: .live, now: now, locations: locations)
-        for report in reports { print(report.summary) }
+        for report in reports { print(report.summary.text(language)) }
         var diagnostics = reports.flatMap { $0.diagnostics() }
         if strict {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }

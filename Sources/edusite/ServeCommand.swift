@@ -37,9 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             server = try HTTPServer(host: host, port: port) { session.respond(to: $0) }
         } catch {
-            CommandSupport.printError(
-                Words(vi: "lỗi: không mở được cổng \(port): \(error)", en: "error: cannot listen on port \(port): \(error)")
-                    .text(language))
+            CommandSupport.printError("error: " + error.words.text(language))
             throw ExitCode(2)
         }
         let root = Path.nfc(siteOptions.siteRoot)

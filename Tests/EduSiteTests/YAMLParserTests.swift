@@ -152,7 +152,7 @@ enum YAMLTest {
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String, firstLine: Int = 1) throws(DiagnosticError) -> T {
         guard let node = try parse(text, firstLine: firstLine) else {
-            throw DiagnosticError(Diagnostic("E000", .error, "empty", at: nil))
+            throw DiagnosticError(Diagnostic("E000", .error, Words(verbatim: "empty"), at: nil))
         }
         return try YAMLDecoder().decode(T.self, from: node)
     }
@@ -165,7 +165,7 @@ enum YAMLTest {
         } catch let error as DiagnosticError {
             return error.diagnostics
         } catch {
-            return [Diagnostic("E999", .error, "not a DiagnosticError: \(error)", at: nil)]
+            return [Diagnostic("E999", .error, Words(verbatim: "not a DiagnosticError: \(error)"), at: nil)]
         }
     }
 

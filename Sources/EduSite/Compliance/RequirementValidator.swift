@@ -28,26 +28,39 @@ enum RequirementValidator {
         if rules.domain != nil { used.append("domain") }
         let allowed = Self.allowed[requirement.kind] ?? []
         var problems: [Diagnostic] = []
+        let kind = requirement.kind.rawValue
+        let takes = allowed.sorted().map { "`\($0)`" }.joined(separator: ", ")
         for rule in used where !allowed.contains(rule) {
             problems.append(
                 Diagnostic(
                     .invalidManifest, .error,
-                    "requirement `\(requirement.id)`: the rule `\(rule)` does not apply to kind `\(requirement.kind.rawValue)`",
+                    Words(
+                        vi: "yêu cầu `\(requirement.id)`: quy tắc `\(rule)` không áp dụng cho loại `\(kind)`",
+                        en: "requirement `\(requirement.id)`: the rule `\(rule)` does not apply to kind `\(kind)`"),
                     at: requirement.location,
-                    hint: "kind `\(requirement.kind.rawValue)` takes: " + allowed.sorted().map { "`\($0)`" }.joined(separator: ", ")))
+                    hint: Words(vi: "loại `\(kind)` nhận: \(takes)", en: "kind `\(kind)` takes: \(takes)")))
         }
         if requirement.kind == .disclosures, rules.schoolYears != nil, !requirement.path.contains("{year}") {
             problems.append(
                 Diagnostic(
                     .invalidManifest, .error,
-                    "requirement `\(requirement.id)` is checked per school year, but its `path` has no `{year}`",
-                    at: requirement.location, hint: "write the path with the year folder, e.g. `content/cong-khai/{year}/`"))
+                    Words(
+                        vi: "yêu cầu `\(requirement.id)` được kiểm theo từng năm học, nhưng `path` của nó không có `{year}`",
+                        en: "requirement `\(requirement.id)` is checked per school year, but its `path` has no `{year}`"),
+                    at: requirement.location,
+                    hint: Words(
+                        vi: "viết đường dẫn kèm thư mục năm học, ví dụ `content/cong-khai/{year}/`",
+                        en: "write the path with the year folder, e.g. `content/cong-khai/{year}/`")))
         }
         if let types = rules.fileTypes, types.isEmpty {
             problems.append(
                 Diagnostic(
-                    .invalidManifest, .error, "requirement `\(requirement.id)`: `file_types` is empty",
-                    at: requirement.location, hint: "name at least one file type, e.g. `[pdf]`"))
+                    .invalidManifest, .error,
+                    Words(
+                        vi: "yêu cầu `\(requirement.id)`: `file_types` đang trống",
+                        en: "requirement `\(requirement.id)`: `file_types` is empty"),
+                    at: requirement.location,
+                    hint: Words(vi: "nêu ít nhất một loại tệp, ví dụ `[pdf]`", en: "name at least one file type, e.g. `[pdf]`")))
         }
         return problems
     }

@@ -41,22 +41,6 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.rule = rule
     }
 
-    /// An untranslated message: the same text shown in both languages. Kept only while callers move
-    /// to `Words`; `DiagnosticTextTests` lists the codes still made so.
-    public init(
-        _ code: DiagnosticCode,
-        _ severity: Severity = .error,
-        _ message: String,
-        at location: SourceLocation?,
-        hint: String? = nil,
-        related: [SourceLocation] = [],
-        rule: String? = nil
-    ) {
-        self.init(
-            code, severity, Words(verbatim: message), at: location, hint: hint.map(Words.init(verbatim:)),
-            related: related, rule: rule)
-    }
-
     /// The finding as `DiagnosticText` prints it, in English: for logs and test failures.
     public var description: String { DiagnosticText.format(self, in: .en) }
 }
