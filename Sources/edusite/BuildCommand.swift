@@ -36,28 +36,53 @@ struct BuildCommand: AsyncParsableCommand {
             options: siteOptions.loadOptions(baseURL: baseURL), force: force, strictFeeds: strictFeeds,
             compliance: noCheck ? .reportOnly : .enforce, homeFolder: ProcessInfo.processInfo.environment["HOME"])
         let report = SiteBuilder(usesCache: true).build(request)
-        CommandSupport.printDiagnostics(report.diagnostics)
+        let language = siteOptions.language
+        CommandSupport.printDiagnostics(report.diagnostics, in: language)
         guard report.succeeded else {
-            let outcome =
-                report.previousOutputExisted ? "the previous output in \(report.output) is unchanged" : "nothing was written"
-            CommandSupport.printError("build failed: \(report.diagnostics.errorCount) error(s); \(outcome)")
+            let errors = report.diagnostics.errorCount
+            CommandSupport.printError(
+                (Words(vi: "không tạo được trang: \(errors) lỗi; ", en: "build failed: \(errors) error(s); ")
+                    + report.failureOutcome).text(language))
             throw ExitCode.failure
         }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        if let summary = report.complianceSummary { print(summary) }
-        let files = report.incremental ? "\(report.fileCount) changed files" : "\(report.fileCount) files"
-        print("built \(report.pageCount) pages, \(files) into \(report.output) in \(milliseconds) ms")
-        if !report.keptForeignFiles.isEmpty {
-            let shown = report.keptForeignFiles.prefix(5).joined(separator: ", ")
-            let more = report.keptForeignFiles.count > 5 ? " and \(report.keptForeignFiles.count - 5) more" : ""
-            print("kept \(report.keptForeignFiles.count) file(s) in the output that EduSite did not write: \(shown)\(more)")
+        if let summary = report.complianceSummary { print(summary.text(language)) }
+        let (pages, files, output) = (report.pageCount, report.fileCount, Path.nfc(report.output))
+        let written =
+            report.incremental
+            ? Words(vi: "\(files) tệp đã đổi", en: "\(files) changed files") : Words(vi: "\(files) tệp", en: "\(files) files")
+        print(
+            (Words(vi: "đã tạo \(pages) trang, ", en: "built \(pages) pages, ") + written
+                + Words(vi: " vào \(output) trong \(milliseconds) ms", en: " into \(output) in \(milliseconds) ms")).text(language))
+        let kept = report.keptForeignFiles.map(Path.nfc)
+        if !kept.isEmpty {
+            let shown = kept.prefix(5).joined(separator: ", ")
+            let more = kept.count > 5 ? kept.count - 5 : 0
+            print(
+                Words(
+                    vi: "giữ lại \(kept.count) tệp trong thư mục xuất không do EduSite ghi: \(shown)\(more > 0 ? " và \(more) tệp khác" : "")",
+                    en: "kept \(kept.count) file(s) in the output that EduSite did not write: \(shown)\(more > 0 ? " and \(more) more" : "")"
+                ).text(language))
         }
+        let (rendered, reused) = (report.renderedPageCount, report.reusedPageCount)
         if report.quick && report.fileCount == 0 {
-            print("nothing changed since the last build: \(report.reusedPageCount) pages not read again")
+            print(
+                Words(
+                    vi: "không có gì thay đổi từ lần tạo trước: \(reused) trang không phải đọc lại",
+                    en: "nothing changed since the last build: \(reused) pages not read again"
+                ).text(language))
         } else if report.quick {
-            print("quick rebuild: only page text changed, \(report.renderedPageCount) pages updated in place, \(report.reusedPageCount) pages not read again")
+            print(
+                Words(
+                    vi: "tạo lại nhanh: chỉ nội dung trang thay đổi, \(rendered) trang được cập nhật tại chỗ, \(reused) trang không phải đọc lại",
+                    en: "quick rebuild: only page text changed, \(rendered) pages updated in place, \(reused) pages not read again"
+                ).text(language))
         } else if report.incremental {
-            print("rebuilt from the cache: \(report.renderedPageCount) pages rendered, \(report.reusedPageCount) unchanged pages not read again")
+            print(
+                Words(
+                    vi: "tạo lại từ bộ nhớ đệm: \(rendered) trang được tạo, \(reused) trang không đổi không phải đọc lại",
+                    en: "rebuilt from the cache: \(rendered) pages rendered, \(reused) unchanged pages not read again"
+                ).text(language))
         }
     }
 }

@@ -24,18 +24,25 @@ struct CheckCommand: AsyncParsableCommand {
         let outcome = SiteBuilder().check(
             siteRoot: siteOptions.siteRoot, options: siteOptions.loadOptions(),
             policy: SiteBuilder.CheckPolicy(strictFeeds: strictFeeds))
-        let prefix = CommandSupport.displayPrefix(siteOptions.site)
+        let language = siteOptions.language
         switch format {
         case .text:
-            print(CheckOutput.text(outcome.diagnostics, compliance: outcome.compliance, pathPrefix: prefix), terminator: "")
-            if upcoming { print(UpcomingOutput.text(outcome.compliance, pathPrefix: prefix), terminator: "") }
-        case .github: print(CheckOutput.github(outcome.diagnostics, compliance: outcome.compliance, pathPrefix: prefix), terminator: "")
+            print(CheckOutput.text(outcome.diagnostics, compliance: outcome.compliance, language: language), terminator: "")
+            if upcoming { print(UpcomingOutput.text(outcome.compliance, language: language), terminator: "") }
+        case .github:
+            let prefix = CommandSupport.displayPrefix(siteOptions.site)
+            print(
+                CheckOutput.github(
+                    outcome.diagnostics, compliance: outcome.compliance, pathPrefix: prefix, language: language),
+                terminator: "")
         case .json:
             if let site = outcome.site, let compliance = outcome.compliance {
                 let other = outcome.diagnostics.filter { $0.rule == nil }
-                print(ComplianceReport(site: site, result: compliance, otherFindings: other).json(), terminator: "")
+                print(
+                    ComplianceReport(site: site, result: compliance, otherFindings: other, language: language).json(),
+                    terminator: "")
             } else {
-                CommandSupport.printDiagnostics(outcome.diagnostics)
+                CommandSupport.printDiagnostics(outcome.diagnostics, in: language)
             }
         }
         guard outcome.site != nil, outcome.loaded else { throw ExitCode(2) }

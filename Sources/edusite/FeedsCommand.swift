@@ -76,21 +76,26 @@ enum FeedFetching {
     static func refresh(siteOptions: SiteOptions, strict: Bool) async -> Bool {
         let loader = SiteLoader()
         let (config, locations, problems) = loader.loadConfig(root: siteOptions.siteRoot)
-        CommandSupport.printDiagnostics(problems)
+        let language = siteOptions.language
+        CommandSupport.printDiagnostics(problems, in: language)
         guard let config else { return false }
         if config.upstreamFeeds.isEmpty {
-            print("site.yaml lists no upstream_feeds: nothing to fetch")
+            print(
+                Words(
+                    vi: "site.yaml không khai báo nguồn tin nào (upstream_feeds): không có gì để tải",
+                    en: "site.yaml lists no upstream_feeds: nothing to fetch"
+                ).text(language))
             return true
         }
         let now = config.zone.date(siteOptions.loadOptions().buildDate)
         let reports = await refreshUpstreamFeeds(
             siteRoot: siteOptions.siteRoot, config: config, fileSystem: .live, now: now, locations: locations)
-        for report in reports { print(report.summary) }
+        for report in reports { print(report.summary.text(language)) }
         var diagnostics = reports.flatMap { $0.diagnostics() }
         if strict {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
         }
-        CommandSupport.printDiagnostics(diagnostics)
+        CommandSupport.printDiagnostics(diagnostics, in: language)
         return !diagnostics.hasErrors
     }
 }

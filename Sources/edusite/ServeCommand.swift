@@ -24,21 +24,29 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = ServeSession(siteRoot: siteOptions.siteRoot, options: siteOptions.loadOptions())
+        let language = siteOptions.language
+        let session = ServeSession(
+            siteRoot: siteOptions.siteRoot, options: siteOptions.loadOptions(), language: language)
         let watcher = SiteWatcher(
             roots: SiteWatcher.roots(siteRoot: siteOptions.siteRoot, themeFolders: CommandSupport.themeSearchPaths()),
             siteRoot: siteOptions.siteRoot)
         var stamps = watcher.snapshot()
         let firstBuild = Date()
-        report(session.rebuild(), started: firstBuild)
+        report(session.rebuild(), started: firstBuild, in: language)
         let server: HTTPServer
         do {
             server = try HTTPServer(host: host, port: port) { session.respond(to: $0) }
         } catch {
-            CommandSupport.printError("error: \(error)")
+            CommandSupport.printError("error: " + error.words.text(language))
             throw ExitCode(2)
         }
-        print("serving \(siteOptions.siteRoot) at http://\(host):\(server.port)/ (Ctrl+C to stop)")
+        let root = Path.nfc(siteOptions.siteRoot)
+        let address = "http://\(host):\(server.port)/"
+        print(
+            Words(
+                vi: "đang phục vụ \(root) tại \(address) (bấm Ctrl+C để dừng)",
+                en: "serving \(root) at \(address) (Ctrl+C to stop)"
+            ).text(language))
         while true {
             try await Task.sleep(for: .milliseconds(pollInterval))
             let now = watcher.snapshot()
@@ -46,20 +54,35 @@ struct ServeCommand: AsyncParsableCommand {
             guard !changed.isEmpty else { continue }
             stamps = now
             let started = Date()
-            print("changed: " + changed.prefix(3).map { Path.relative($0, to: siteOptions.siteRoot) ?? $0 }.joined(separator: ", ")
-                + (changed.count > 3 ? " and \(changed.count - 3) more" : ""))
-            report(session.rebuild(), started: started)
+            let shown = changed.prefix(3).map { Path.nfc(Path.relative($0, to: siteOptions.siteRoot) ?? $0) }
+                .joined(separator: ", ")
+            let more = changed.count - 3
+            print(
+                Words(
+                    vi: "đã thay đổi: \(shown)" + (more > 0 ? " và \(more) tệp khác" : ""),
+                    en: "changed: \(shown)" + (more > 0 ? " and \(more) more" : "")
+                ).text(language))
+            report(session.rebuild(), started: started, in: language)
         }
     }
 
-    private func report(_ rendering: SiteBuilder.Rendering, started: Date) {
-        CommandSupport.printDiagnostics(rendering.diagnostics)
+    private func report(_ rendering: SiteBuilder.Rendering, started: Date, in language: Language) {
+        CommandSupport.printDiagnostics(rendering.diagnostics, in: language)
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        let (pages, rendered) = (rendering.pageCount, rendering.renderedPageCount)
         if rendering.files != nil {
-            let rendered = rendering.renderedPageCount < rendering.pageCount ? " (\(rendering.renderedPageCount) rendered)" : ""
-            print("built \(rendering.pageCount) pages\(rendered) in \(milliseconds) ms")
+            print(
+                Words(
+                    vi: "đã tạo \(pages) trang" + (rendered < pages ? " (\(rendered) trang tạo lại)" : "") + " trong \(milliseconds) ms",
+                    en: "built \(pages) pages" + (rendered < pages ? " (\(rendered) rendered)" : "") + " in \(milliseconds) ms"
+                ).text(language))
         } else {
-            print("build failed (\(rendering.diagnostics.errorCount) error(s)): still serving the last good pages")
+            let errors = rendering.diagnostics.errorCount
+            print(
+                Words(
+                    vi: "không tạo được trang (\(errors) lỗi): vẫn phục vụ các trang tốt lần trước",
+                    en: "build failed (\(errors) error(s)): still serving the last good pages"
+                ).text(language))
         }
         fflush(nil)  // flush every stream: the output may be a pipe (CI, tests)
     }

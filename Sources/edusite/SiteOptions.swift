@@ -2,6 +2,8 @@ import ArgumentParser
 import EduSite
 import Foundation
 
+extension Language: ExpressibleByArgument {}
+
 /// Flags every command that reads a site shares.
 struct SiteOptions: ParsableArguments {
     @Argument(help: "The site's folder (the one with site.yaml).")
@@ -12,6 +14,14 @@ struct SiteOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Include pages marked `draft: true`.")
     var drafts = false
+
+    @Option(
+        name: .long,
+        help: "Language of the messages: vi or en (default: $EDUSITE_LANG, else LC_ALL/LC_MESSAGES/LANG, else vi).")
+    var lang: Language?
+
+    /// The language every message of this run is written in.
+    var language: Language { Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }
 
     func validate() throws {
         if let date, DateTimeValue.parse(date) == nil {
@@ -71,16 +81,16 @@ enum CommandSupport {
         return paths.filter { !$0.isEmpty }
     }
 
-    /// How paths of the site are written so that they are relative to the current folder
-    /// (`example-site/` when the site was named so): for editors and CI annotations.
+    /// What makes paths of the site relative to the current folder (`example-site/` when the site
+    /// was named so): GitHub annotations resolve `file=` against the repository.
     static func displayPrefix(_ site: String) -> String {
         guard !site.hasPrefix("/"), let normal = Path.normalize(site), normal != ".", !normal.isEmpty else { return "" }
         return normal.hasSuffix("/") ? normal : normal + "/"
     }
 
-    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.sortedForOutput() {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    static func printDiagnostics(_ diagnostics: [Diagnostic], in language: Language) {
+        for line in DiagnosticText.format(diagnostics, in: language) {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
         }
     }
 

@@ -32,10 +32,10 @@ import Testing
         cache.fileListKey = ContentHash.of("files")
         cache.manifestFiles = ["/manifests/hcm-portal.yaml"]
         cache.diagnostics = [
-            Diagnostic(.brokenLink, .warning, "a finding", at: SourceLocation(path: "content/a.md", line: 3, column: 4), hint: "fix it",
+            Diagnostic(.brokenLink, .warning, Words(vi: "một phát hiện", en: "a finding"), at: SourceLocation(path: "content/a.md", line: 3, column: 4), hint: Words(vi: "sửa nó", en: "fix it"),
                        related: [SourceLocation(path: "content/b.md", line: 1, column: 1)], rule: "rule-1")
         ]
-        cache.complianceSummary = "16 of 16 requirements met"
+        cache.complianceSummary = Words(vi: "đạt 16/16 yêu cầu", en: "16 of 16 requirements met")
         cache.pageCount = 144
         cache.linkTargetList = ["/", "/tin-tuc/"]
         return cache

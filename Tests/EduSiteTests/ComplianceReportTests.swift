@@ -14,7 +14,7 @@ import Testing
         let (report, tree) = ExampleSite().build()
         #expect(report.succeeded, "\(report.diagnostics)")
         let json = try #require(tree.contents(of: "/site/public/compliance.json"))
-        #expect(json.contains("\"text\" : \"16 of 16 requirements met\""))
+        #expect(json.contains("\"text\" : \"đạt 16/16 yêu cầu\""))
         let problems = try JSONSchemaValidator(schemaText: Self.schemaText).validate(jsonText: json)
         #expect(problems.isEmpty, "\(problems)")
         let page = try #require(tree.contents(of: "/site/public/tu-kiem-tra/index.html"))
@@ -62,23 +62,23 @@ import Testing
         var site = ExampleSite()
         site.replace("content/cai-cach-hanh-chinh/don-xin-nghi-hoc.md", "procedure: don-xin-nghi-hoc", with: "procedure: don-nghi-hoc")
         let outcome = site.check()
-        let text = CheckOutput.text(outcome.diagnostics, compliance: outcome.compliance, pathPrefix: "example-site/")
+        let text = CheckOutput.text(outcome.diagnostics, compliance: outcome.compliance, language: .en)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == "== hcm-portal: Tiêu chí trang thông tin điện tử đơn vị giáo dục TP.HCM (9/10) ==")
         #expect(lines.contains(
-            "example-site/content/cai-cach-hanh-chinh/:1:1: error: “Chuyên mục biểu mẫu, thủ tục hành chính”: “Đơn xin nghỉ học” is missing [hcm-portal/bieu-mau]"))
-        #expect(lines.contains("note: chưa kiểm chứng (unverified): Số hiệu biểu mẫu theo cấp học chưa được đối chiếu với phụ lục của Thông tư."))
-        #expect(lines.last == "15 of 16 requirements met; 1 error(s), 0 warning(s)")
+            "content/cai-cach-hanh-chinh/:1:1: error[R013]: “Chuyên mục biểu mẫu, thủ tục hành chính”: “Đơn xin nghỉ học” is missing [hcm-portal/bieu-mau]"))
+        #expect(lines.contains("note: unverified: Số hiệu biểu mẫu theo cấp học chưa được đối chiếu với phụ lục của Thông tư."))
+        #expect(lines.last == "15 of 16 requirements met; 1 error, 0 warnings")
     }
 
     @Test func githubOutputIsWorkflowAnnotations() {
         var site = ExampleSite()
         site.replace("content/cai-cach-hanh-chinh/don-xin-nghi-hoc.md", "procedure: don-xin-nghi-hoc", with: "procedure: don-nghi-hoc")
         let outcome = site.check()
-        let lines = CheckOutput.github(outcome.diagnostics, compliance: outcome.compliance, pathPrefix: "example-site/")
+        let lines = CheckOutput.github(outcome.diagnostics, compliance: outcome.compliance, pathPrefix: "example-site/", language: .en)
             .split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix(
-            "::error file=example-site/content/cai-cach-hanh-chinh/,line=1,col=1,title=Chuyên mục biểu mẫu%2C thủ tục hành chính [hcm-portal/bieu-mau]::“Chuyên mục biểu mẫu, thủ tục hành chính”: “Đơn xin nghỉ học” is missing%0Ahint: ") == true, "\(lines)")
-        #expect(lines.last == "::notice title=edusite check::15 of 16 requirements met; 1 error(s), 0 warning(s)")
+            "::error file=example-site/content/cai-cach-hanh-chinh/,line=1,col=1,title=EduSite R013%3A Chuyên mục biểu mẫu%2C thủ tục hành chính [hcm-portal/bieu-mau]::content/cai-cach-hanh-chinh/:1:1: error[R013]: “Chuyên mục biểu mẫu, thủ tục hành chính”: “Đơn xin nghỉ học” is missing [hcm-portal/bieu-mau]%0A  hint: ") == true, "\(lines)")
+        #expect(lines.last == "::notice title=edusite check::15 of 16 requirements met; 1 error, 0 warnings")
     }
 }

@@ -62,7 +62,7 @@ import Testing
         #expect(late == [Finding(.publishedLate, .warning, rule, Self.year + "ke-hoach-thang-11.md:5:1")], "\(outcome.diagnostics)")
         // 26/12: January's plan was due on 25/12.
         let january = site.check(date: DateTimeValue(year: 2026, month: 12, day: 26, hour: 9))
-        #expect(january.diagnostics.contains { $0.code == .periodItemMissing && $0.rule == rule && $0.message.contains("01/2027") })
+        #expect(january.diagnostics.contains { $0.code == .periodItemMissing && $0.rule == rule && $0.message.en.contains("01/2027") })
     }
 
     @Test func aKindergartenIsNotAskedForAReviewForm() throws {
@@ -72,10 +72,10 @@ import Testing
         site.remove("content/cai-cach-hanh-chinh/don-xin-nghi-hoc.md")
         let outcome = site.check()
         let forms = outcome.diagnostics.filter { $0.rule == "hcm-portal/bieu-mau" }
-        #expect(!forms.contains { $0.message.contains("phúc khảo") }, "\(forms)")
+        #expect(!forms.contains { $0.message.en.contains("phúc khảo") }, "\(forms)")
         // Đơn xin nghỉ học is verified for THCS/THPT only: for a kindergarten, a reading.
         #expect(forms.map(Finding.init) == [Finding(.namedItemMissing, .warning, "hcm-portal/bieu-mau", "content/cai-cach-hanh-chinh/:1:1")])
-        #expect(forms.first?.message.contains("THCS/THPT") == true)
+        #expect(forms.first?.message.en.contains("THCS/THPT") == true)
         // The same removals for the THPT example are errors.
         var school = ExampleSite()
         school.remove("content/cai-cach-hanh-chinh/phuc-khao.md")
@@ -93,7 +93,7 @@ import Testing
             Finding(.unknownDisclosure, .warning, nil, Self.year + "tai-chinh-2.md:3:1"),
             Finding(.unknownDisclosure, .warning, nil, Self.year + "phu-luc.md:3:1"),
         ])
-        #expect(findings.first { $0.location?.path.hasSuffix("thuc-don-sai.md") == true }?.hint?.contains("`thuc-don`") == true)
+        #expect(findings.first { $0.location?.path.hasSuffix("thuc-don-sai.md") == true }?.hint?.en.contains("`thuc-don`") == true)
     }
 
     @Test func aStatedSchoolYearOrPeriodMustMatchTheFolder() {

@@ -65,8 +65,8 @@ import Testing
         case .notClosed:
             let errors = YAMLTest.diagnostics { _ = try FrontMatter.split(bytes, path: "a.md") }
             #expect(YAMLTest.summary(errors) == ["E010@1:1"], "\(name)")
-            #expect(errors.first?.message == "the front matter that opens on line 1 is never closed")
-            #expect(errors.first?.hint == "add a line with only --- after the last key")
+            #expect(errors.first?.message.en == "the front matter that opens on line 1 is never closed")
+            #expect(errors.first?.hint?.en == "add a line with only --- after the last key")
         }
     }
 

@@ -179,7 +179,7 @@ import Testing
                 #expect(output == (rebuild.old ?? [:]), "failing \(where_): failed but the output is not the old site")
                 #expect(report.diagnostics.map(\.code) == [.writeFailed], "failing \(where_): \(report.diagnostics)")
                 #expect(report.previousOutputExisted == withPreviousOutput)
-                let hint = report.diagnostics.first?.hint ?? ""
+                let hint = report.diagnostics.first?.hint?.en ?? ""
                 #expect(hint.contains(withPreviousOutput ? "unchanged" : "nothing was written"), "\(hint)")
             }
             // The next build, on a disk that works again, mends whatever was left.

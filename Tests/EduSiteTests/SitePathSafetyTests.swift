@@ -84,7 +84,7 @@ import Testing
         #expect(!report.succeeded)
         let errors = report.diagnostics.filter { $0.severity == .error }
         #expect(errors.contains { $0.code == link.code && $0.location == .file(link.path) }, "\(report.diagnostics)")
-        #expect(errors.allSatisfy { $0.hint != nil && $0.message.contains(link.path) }, "\(errors)")
+        #expect(errors.allSatisfy { $0.hint != nil && $0.message.en.contains(link.path) }, "\(errors)")
         #expect(!Self.published(tree).values.contains { $0.contains(Self.secret) })
     }
 
@@ -92,7 +92,7 @@ import Testing
         let (report, _) = Self.buildInMemory([("static/leak", "/out/passwd")])
         let error = report.diagnostics.first { $0.code == .linkLeavesSite }
         #expect(error?.description.contains("static/leak` is a link to /out/passwd, outside the site folder") == true, "\(report.diagnostics)")
-        #expect(error?.hint?.contains("copy the file into `static/`") == true)
+        #expect(error?.hint?.en.contains("copy the file into `static/`") == true)
     }
 
     @Test func aDanglingLinkIsNotADiskProblem() {

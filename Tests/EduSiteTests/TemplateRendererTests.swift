@@ -166,7 +166,7 @@ private func parseError(_ template: String) -> TemplateParser.ParseError? {
         let diagnostic = try! #require(diagnostics.first)
         #expect(diagnostic.code == .templateSyntax)
         #expect(diagnostic.location == SourceLocation(path: "layouts/bad.mustache", line: 3, column: 4))
-        #expect(diagnostic.message.contains("sectionCloseNameIncorrect"))
+        #expect(diagnostic.message.en.contains("sectionCloseNameIncorrect"))
         #expect(renderer.library.index(of: "ok") != nil)
         #expect(renderer.library.index(of: "bad") == nil)
     }

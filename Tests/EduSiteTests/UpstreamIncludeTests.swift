@@ -47,7 +47,7 @@ import Testing
         let (report, _) = BuildPipelineTests.build(Self.site(cacheAgeDays: 9))
         #expect(report.succeeded)
         let stale = report.diagnostics.first { $0.code == .feedStale }
-        #expect(stale?.message.contains("9 days ago") == true)
+        #expect(stale?.message.en.contains("9 days ago") == true)
 
         let (fileSystem, _) = Self.site(cacheAgeDays: 9).fileSystem()
         let strict = SiteBuilder(fileSystem: fileSystem).build(

@@ -37,7 +37,7 @@ import Testing
         // The second `: ` on a line with Vietnamese text is reported at its character column.
         let errors = YAMLTest.diagnostics { _ = try YAMLTest.parse("tiêu đề: Thông báo: lịch thi\n") }
         #expect(YAMLTest.summary(errors) == ["E001@1:19"])
-        #expect(errors.first?.hint?.contains("quotes") == true)
+        #expect(errors.first?.hint?.en.contains("quotes") == true)
     }
 
     @Test func emptyDocumentIsNil() throws {
@@ -80,7 +80,7 @@ import Testing
     @Test func errorsInFrontMatterUseFileLines() {
         let errors = YAMLTest.diagnostics { _ = try YAMLTest.parse("title: ok\ntags:\n\t- a\n", firstLine: 2) }
         #expect(YAMLTest.summary(errors) == ["E001@4:1"])
-        #expect(errors.first?.hint?.contains("spaces") == true)
+        #expect(errors.first?.hint?.en.contains("spaces") == true)
     }
 
     @Test func duplicateKeysNameBothLines() {
@@ -92,8 +92,8 @@ import Testing
             """
         let errors = YAMLTest.diagnostics { _ = try YAMLTest.parse(text, firstLine: 2) }
         #expect(YAMLTest.summary(errors) == ["E006@5:5"])
-        #expect(errors.first?.message.contains("line 3") == true)
-        #expect(errors.first?.message.contains("line 5") == true)
+        #expect(errors.first?.message.en.contains("line 3") == true)
+        #expect(errors.first?.message.en.contains("line 5") == true)
         #expect(errors.first?.related == [SourceLocation(path: "site.yaml", line: 3, column: 5)])
     }
 
@@ -152,7 +152,7 @@ enum YAMLTest {
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String, firstLine: Int = 1) throws(DiagnosticError) -> T {
         guard let node = try parse(text, firstLine: firstLine) else {
-            throw DiagnosticError(Diagnostic("E000", .error, "empty", at: nil))
+            throw DiagnosticError(Diagnostic("E000", .error, Words(verbatim: "empty"), at: nil))
         }
         return try YAMLDecoder().decode(T.self, from: node)
     }
@@ -165,7 +165,7 @@ enum YAMLTest {
         } catch let error as DiagnosticError {
             return error.diagnostics
         } catch {
-            return [Diagnostic("E999", .error, "not a DiagnosticError: \(error)", at: nil)]
+            return [Diagnostic("E999", .error, Words(verbatim: "not a DiagnosticError: \(error)"), at: nil)]
         }
     }
 

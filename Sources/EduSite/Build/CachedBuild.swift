@@ -212,5 +212,5 @@ struct BuildCacheReport: Sendable {
     var fileListKey: ContentHash
     var manifestFiles: [String]
     var diagnostics: [Diagnostic]
-    var complianceSummary: String?
+    var complianceSummary: Words?
 }

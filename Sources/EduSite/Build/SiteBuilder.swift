@@ -57,7 +57,7 @@ public struct SiteBuilder: Sendable {
         /// nil after a quick rebuild, which did not check the site again (see `complianceSummary`).
         public var compliance: ComplianceResult?
         /// "16 of 16 requirements met".
-        public var complianceSummary: String?
+        public var complianceSummary: Words?
         public var succeeded: Bool { !diagnostics.hasErrors }
         /// Pages rendered by this build (all of them, unless it was a rebuild).
         public var renderedPageCount = 0
@@ -67,8 +67,20 @@ public struct SiteBuilder: Sendable {
         public var incremental = false
         /// Files in the output that EduSite did not write, left as they were (paths relative to it).
         public var keptForeignFiles: [String] = []
-        /// There was an output folder before this build: a failed build left it as it was.
+        /// There was an output before this build (a folder with something in it): a failed build left
+        /// it as it was. An empty folder, or none, is no previous output.
         public var previousOutputExisted = false
+
+        /// What a failed build did to the output, truly: `build` prints it after the findings.
+        public var failureOutcome: Words {
+            previousOutputExisted
+                ? Words(
+                    vi: "bản trước trong \(Path.nfc(output)) vẫn giữ nguyên",
+                    en: "the previous output in \(Path.nfc(output)) is unchanged")
+                : Words(
+                    vi: "không có tệp nào được ghi; trước đó cũng chưa có bản nào",
+                    en: "nothing was written; there was no previous output")
+        }
         /// Only page bodies changed, and they were put in place without loading the site (`QuickRebuild`).
         public var quick = false
 
@@ -142,7 +154,9 @@ public struct SiteBuilder: Sendable {
         let requested = request.output ?? Path.join(request.siteRoot, "public")
         let refused = { [fileSystem] (diagnostics: [Diagnostic]) in
             var report = Report(diagnostics: diagnostics, output: requested, pageCount: 0, fileCount: 0, compliance: nil)
-            report.previousOutputExisted = fileSystem.linkInfo(requested) != nil
+            report.previousOutputExisted = fileSystem.linkInfo(requested).map {
+                $0.kind != .directory || (try? fileSystem.listDirectory(requested).isEmpty) == false
+            } ?? false
             return report
         }
         let folder: OutputFolder
@@ -163,7 +177,7 @@ public struct SiteBuilder: Sendable {
             transaction.discard()  // nothing when it was committed
             report.diagnostics = transaction.recoveryNotes + report.diagnostics
             report.keptForeignFiles = transaction.keptForeignFiles
-            report.previousOutputExisted = transaction.existing.identity != nil
+            report.previousOutputExisted = transaction.existing.identity != nil && !transaction.existing.isEmpty
             return report
         }
         let cacheFolder = usesCache ? BuildCacheFolder(siteRoot: request.siteRoot, fileSystem: fileSystem) : nil

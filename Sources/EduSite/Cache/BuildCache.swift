@@ -60,7 +60,7 @@ struct BuildCache: Sendable {
     /// What the build reported, for a quick rebuild to report again: its findings, the compliance
     /// summary, and how many HTML pages the site has.
     var diagnostics: [Diagnostic] = []
-    var complianceSummary: String?
+    var complianceSummary: Words?
     var pageCount = 0
     /// By output file (`tin-tuc/a/index.html`): a page's render key, or the bytes' hash. Read from
     /// the index by `readOutputs()`.

@@ -114,7 +114,18 @@ extension Diagnostic: CacheCodable {
         let code = DiagnosticCode(rawValue: try reader.read())
         let isError: Bool = try reader.read()
         self.init(
-            code, isError ? .error : .warning, try reader.read(), at: try reader.read(), hint: try reader.read(),
-            related: try reader.read(), rule: try reader.read())
+            code, isError ? .error : .warning, try reader.read() as Words, at: try reader.read(),
+            hint: try reader.read() as Words?, related: try reader.read(), rule: try reader.read())
+    }
+}
+
+extension Words: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        writer.write(vi)
+        writer.write(en)
+    }
+
+    init(from reader: inout CacheReader) throws(CacheFormatError) {
+        self.init(vi: try reader.read(), en: try reader.read())
     }
 }

@@ -10,12 +10,17 @@ extension ContentChecker {
         for name in textByName.keys.sorted() {
             guard let template = textByName[name], let path = Self.pathBack(to: name, tags: tags) else { continue }
             let first = path[0]
+            let loop = ([name] + path.map(\.name)).map { "`\($0)`" }.joined(separator: " → ")
             diagnostics.append(
                 Diagnostic(
                     .partialCycle, .error,
-                    "the template `\(name)` includes itself (\(([name] + path.map(\.name)).map { "`\($0)`" }.joined(separator: " → "))), so it would be rendered again and again without end",
+                    Words(
+                        vi: "mẫu giao diện `\(name)` tự chèn chính nó (\(loop)), nên sẽ được dựng đi dựng lại không dừng",
+                        en: "the template `\(name)` includes itself (\(loop)), so it would be rendered again and again without end"),
                     at: SourceLocation(path: template.displaySource, line: first.line, column: first.column),
-                    hint: "remove the `{{> \(first.name)}}` tag here, or the tag that leads back to `\(name)`"))
+                    hint: Words(
+                        vi: "xoá thẻ `{{> \(first.name)}}` ở đây, hoặc thẻ dẫn ngược về `\(name)`",
+                        en: "remove the `{{> \(first.name)}}` tag here, or the tag that leads back to `\(name)`")))
         }
         return diagnostics
     }

@@ -36,11 +36,16 @@ public struct ContentChecker: Sendable {
             let sources = claims[file]!
             guard sources.count > 1 else { return nil }
             let located = sources.filter { !$0.hasPrefix("(") && !$0.hasPrefix("theme:") }
+            let names = sources.map { "`\($0)`" }.joined(separator: ", ")
             return Diagnostic(
                 .pathCollision, .error,
-                "\(sources.count) files would be written to `/\(file)`: " + sources.map { "`\($0)`" }.joined(separator: ", "),
+                Words(
+                    vi: "\(sources.count) tệp sẽ cùng được ghi vào `/\(file)`: \(names)",
+                    en: "\(sources.count) files would be written to `/\(file)`: \(names)"),
                 at: located.first.map { SourceLocation.file($0) },
-                hint: "rename one of them, or give one page another `slug:` in its front matter",
+                hint: Words(
+                    vi: "đổi tên một trong số đó, hoặc đặt cho một trang `slug:` khác trong phần đầu (front matter) của nó",
+                    en: "rename one of them, or give one page another `slug:` in its front matter"),
                 related: located.dropFirst().map { SourceLocation.file($0) })
         }
     }
@@ -65,7 +70,7 @@ public struct ContentChecker: Sendable {
         var diagnostics: [Diagnostic] = []
         for link in page.body.links {
                 let written = link.reference.destination
-                let what = link.reference.kind == .image ? "image" : "link"
+                let what = link.reference.kind == .image ? Words(vi: "ảnh", en: "image") : Words(vi: "liên kết", en: "link")
                 switch link.target {
                 case .external:
                     // cmark-gfm leaves such a link without its address; it is still a mistake to show.
@@ -77,21 +82,36 @@ public struct ContentChecker: Sendable {
                     if existing.contains(path) || existing.contains(path + "/") { continue }
                     diagnostics.append(
                         Diagnostic(
-                            .brokenLink, .error, "the \(what) `\(written)` points at a page or file the site does not have",
+                            .brokenLink, .error,
+                            Words(
+                                vi: "\(what.vi) `\(written)` trỏ tới một trang hoặc tệp mà trang web không có",
+                                en: "the \(what.en) `\(written)` points at a page or file the site does not have"),
                             at: link.reference.location,
-                            hint: "check the spelling; site paths look like /tin-tuc/ten-bai-viet/ and files in static/ are written from /, e.g. /tai-lieu/ten-file.pdf"))
+                            hint: Words(
+                                vi: "kiểm tra chính tả; đường dẫn trang có dạng /tin-tuc/ten-bai-viet/ và tệp trong static/ được viết từ /, ví dụ /tai-lieu/ten-file.pdf",
+                                en: "check the spelling; site paths look like /tin-tuc/ten-bai-viet/ and files in static/ are written from /, e.g. /tai-lieu/ten-file.pdf")))
                 case .missing(let candidate):
                     diagnostics.append(
                         Diagnostic(
-                            .missingFile, .error, "the \(what) `\(written)` points at `\(candidate)`, which does not exist",
+                            .missingFile, .error,
+                            Words(
+                                vi: "\(what.vi) `\(written)` trỏ tới `\(candidate)`, tệp này không tồn tại",
+                                en: "the \(what.en) `\(written)` points at `\(candidate)`, which does not exist"),
                             at: link.reference.location,
-                            hint: "put the file there, or correct the path (relative to this page's folder)"))
+                            hint: Words(
+                                vi: "đặt tệp vào đó, hoặc sửa lại đường dẫn (tính từ thư mục của trang này)",
+                                en: "put the file there, or correct the path (relative to this page's folder)")))
                 case .outsideSite:
                     diagnostics.append(
                         Diagnostic(
-                            .pathLeavesSite, .error, "the \(what) `\(written)` points outside the site's published files",
+                            .pathLeavesSite, .error,
+                            Words(
+                                vi: "\(what.vi) `\(written)` trỏ ra ngoài các tệp được đăng của trang web",
+                                en: "the \(what.en) `\(written)` points outside the site's published files"),
                             at: link.reference.location,
-                            hint: "copy the file into `static/` and link it from there, e.g. /tai-lieu/\(Path.lastComponent(written))"))
+                            hint: Words(
+                                vi: "chép tệp vào `static/` và liên kết tới nó từ đó, ví dụ /tai-lieu/\(Path.lastComponent(written))",
+                                en: "copy the file into `static/` and link it from there, e.g. /tai-lieu/\(Path.lastComponent(written))")))
                 }
             }
         return diagnostics
@@ -102,12 +122,15 @@ public struct ContentChecker: Sendable {
         var diagnostics: [Diagnostic] = []
         for page in site.pages {
             if let layout = page.layout, !available.contains(layout) {
+                let choices = available.filter { !$0.contains("/") }.sorted().joined(separator: ", ")
                 diagnostics.append(
                     Diagnostic(
-                        .missingTemplate, .error, "there is no template `\(layout)`",
+                        .missingTemplate, .error,
+                        Words(vi: "không có mẫu giao diện `\(layout)`", en: "there is no template `\(layout)`"),
                         at: page.keyLocations["layout"] ?? page.location,
-                        hint: "use one of: " + available.filter { !$0.contains("/") }.sorted().joined(separator: ", ")
-                            + "; or add `layouts/\(layout).mustache` to the site"))
+                        hint: Words(
+                            vi: "dùng một trong: \(choices); hoặc thêm `layouts/\(layout).mustache` vào trang web",
+                            en: "use one of: \(choices); or add `layouts/\(layout).mustache` to the site")))
             }
         }
         // The templates the theme's pages need (a `layout:` of a page's own is reported above).
@@ -125,22 +148,30 @@ public struct ContentChecker: Sendable {
                 let paths = pathsByMissing[name]!
                 return "`\(name)` (for \(paths.prefix(3).joined(separator: ", "))\(paths.count > 3 ? ", …" : ""))"
             }
+            let files = missing.map { "`templates/\($0).mustache`" }.joined(separator: ", ")
             diagnostics.append(
                 Diagnostic(
                     .missingTemplate, .error,
-                    "the theme `\(site.theme.name)` has no template " + pages.joined(separator: ", ")
-                        + ": these pages would be empty",
+                    Words(
+                        vi: "giao diện `\(site.theme.name)` không có mẫu \(pages.joined(separator: ", ")): các trang này sẽ trống",
+                        en: "the theme `\(site.theme.name)` has no template \(pages.joined(separator: ", ")): these pages would be empty"),
                     at: site.configLocation(["theme"]),
-                    hint: "add " + missing.map { "`templates/\($0).mustache`" }.joined(separator: ", ")
-                        + " to the theme (or the site's `layouts/`), or use a complete theme such as `default`"))
+                    hint: Words(
+                        vi: "thêm \(files) vào giao diện (hoặc vào `layouts/` của trang web), hoặc dùng một giao diện đầy đủ như `default`",
+                        en: "add \(files) to the theme (or the site's `layouts/`), or use a complete theme such as `default`")))
         }
         for template in site.theme.templates {
             for tag in TemplateTags.partials(in: template.text) where !available.contains(tag.name) {
                 diagnostics.append(
                     Diagnostic(
-                        .missingPartial, .error, "the template includes `\(tag.name)`, which the theme does not have",
+                        .missingPartial, .error,
+                        Words(
+                            vi: "mẫu giao diện này chèn `\(tag.name)`, nhưng giao diện không có mẫu đó",
+                            en: "the template includes `\(tag.name)`, which the theme does not have"),
                         at: SourceLocation(path: template.displaySource, line: tag.line, column: tag.column),
-                        hint: "add `layouts/\(tag.name).mustache`, or correct the name"))
+                        hint: Words(
+                            vi: "thêm `layouts/\(tag.name).mustache`, hoặc sửa lại tên",
+                            en: "add `layouts/\(tag.name).mustache`, or correct the name")))
             }
         }
         return diagnostics

@@ -1,80 +1,68 @@
 /// What `edusite check` prints: findings grouped by manifest as text, GitHub workflow
-/// annotations, or the JSON report.
+/// annotations, or the JSON report. Each finding is written by `DiagnosticText`, as `build` and
+/// `serve` write it.
 public enum CheckOutput {
     public enum Format: String, Sendable, CaseIterable {
         case text, json, github
     }
 
-    /// `path:line:col: error: message [rule-id]`, then `hint:` and `note:` lines.
-    public static func line(_ diagnostic: Diagnostic, pathPrefix: String = "") -> String {
-        var text = ""
-        if let location = diagnostic.location { text += "\(prefix(pathPrefix, location))\(location): " }
-        text += "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule ?? diagnostic.code.rawValue)]"
-        if let hint = diagnostic.hint { text += "\n  hint: \(hint)" }
-        for place in diagnostic.related { text += "\n  note: see \(prefix(pathPrefix, place))\(place)" }
-        return text
-    }
-
-    /// Files of the site get the prefix; bundled files (`theme:…`, `manifest:…`) do not.
-    static func prefix(_ prefix: String, _ location: SourceLocation) -> String {
-        location.path.contains(":") ? "" : prefix
-    }
-
     /// Findings not tied to a requirement first, then one group per manifest, then the summary.
-    public static func text(_ diagnostics: [Diagnostic], compliance: ComplianceResult?, pathPrefix: String = "") -> String {
+    public static func text(_ diagnostics: [Diagnostic], compliance: ComplianceResult?, language: Language) -> String {
         var lines: [String] = []
-        let other = diagnostics.filter { $0.rule == nil }.sortedForOutput()
+        let other = diagnostics.filter { $0.rule == nil }
         if !other.isEmpty {
-            lines.append("== Nội dung và giao diện ==")
-            lines += other.map { line($0, pathPrefix: pathPrefix) }
+            lines.append("== " + Words(vi: "Nội dung và giao diện", en: "Content and theme").text(language) + " ==")
+            lines += DiagnosticText.format(other, in: language)
         }
         if let compliance {
             let byRule = Dictionary(grouping: diagnostics.filter { $0.rule != nil }, by: { $0.rule! })
+            let unverified = Words(vi: "ghi chú: chưa kiểm chứng", en: "note: unverified").text(language)
             for manifest in compliance.manifests {
                 let requirements = compliance.requirements.filter { $0.manifestID == manifest.id }
                 let met = requirements.count { $0.status == .met }
                 let applicable = requirements.count { $0.status != .notApplicable }
                 if !lines.isEmpty { lines.append("") }
                 lines.append("== \(manifest.id): \(manifest.title) (\(met)/\(applicable)) ==")
-                if !manifest.verified { lines.append("note: chưa kiểm chứng (unverified): \(manifest.note ?? "")") }
+                if !manifest.verified { lines.append("\(unverified): \(manifest.note ?? "")") }
                 for requirement in requirements {
                     if requirement.verified == false && manifest.verified {
-                        lines.append("note: \(requirement.ruleID) chưa kiểm chứng (unverified): \(requirement.requirement.note ?? "")")
+                        lines.append("\(unverified) (\(requirement.ruleID)): \(requirement.requirement.note ?? "")")
                     }
-                    lines += (byRule[requirement.ruleID] ?? []).sortedForOutput().map { line($0, pathPrefix: pathPrefix) }
+                    lines += DiagnosticText.format(byRule[requirement.ruleID] ?? [], in: language)
                 }
             }
             if !lines.isEmpty { lines.append("") }
-            lines.append(compliance.summary + "; " + counts(diagnostics))
+            lines.append((compliance.summary + Words(verbatim: "; ") + DiagnosticText.counts(diagnostics)).text(language))
         } else {
-            lines.append(counts(diagnostics))
+            lines.append(DiagnosticText.counts(diagnostics).text(language))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func counts(_ diagnostics: [Diagnostic]) -> String {
-        "\(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)"
-    }
-
-    /// `::error file=…,line=…,col=…,title=…::message`, one per finding, and a `::notice` summary.
-    public static func github(_ diagnostics: [Diagnostic], compliance: ComplianceResult?, pathPrefix: String = "") -> String {
+    /// `::error file=…,line=…,col=…,title=…::<the finding as DiagnosticText writes it>`, one per
+    /// finding, and a `::notice` summary. `pathPrefix` (the site folder as given, e.g. `example-site/`)
+    /// makes `file=` relative to the repository, which is what GitHub resolves it against.
+    public static func github(
+        _ diagnostics: [Diagnostic], compliance: ComplianceResult?, pathPrefix: String = "", language: Language
+    ) -> String {
         let titles = Dictionary(
             (compliance?.requirements ?? []).map { ($0.ruleID, $0.requirement.title) }, uniquingKeysWith: { a, _ in a })
         var lines: [String] = []
         for diagnostic in diagnostics.sortedForOutput() {
             var properties: [String] = []
             if let location = diagnostic.location, !location.path.contains(":") {
-                properties += ["file=" + escapeProperty(pathPrefix + location.path), "line=\(location.line)", "col=\(location.column)"]
+                properties += [
+                    "file=" + escapeProperty(pathPrefix + Path.nfc(location.path)), "line=\(location.line)",
+                    "col=\(location.column)",
+                ]
             }
-            let title = diagnostic.rule.map { "\(titles[$0] ?? $0) [\($0)]" } ?? "EduSite \(diagnostic.code.rawValue)"
+            let title = "EduSite \(diagnostic.code.rawValue)" + (diagnostic.rule.map { ": \(titles[$0] ?? $0) [\($0)]" } ?? "")
             properties.append("title=" + escapeProperty(title))
-            var message = diagnostic.message
-            if let location = diagnostic.location, location.path.contains(":") { message = "\(location): " + message }
-            if let hint = diagnostic.hint { message += "\nhint: " + hint }
+            let message = DiagnosticText.format(diagnostic, in: language)
             lines.append("::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(message))")
         }
-        let summary = (compliance.map { $0.summary + "; " } ?? "") + counts(diagnostics)
-        lines.append("::notice title=edusite check::\(escapeData(summary))")
+        let summary = (compliance.map { $0.summary + Words(verbatim: "; ") } ?? Words(verbatim: "")) + DiagnosticText.counts(diagnostics)
+        lines.append("::notice title=edusite check::\(escapeData(summary.text(language)))")
         return lines.joined(separator: "\n") + "\n"
     }
 

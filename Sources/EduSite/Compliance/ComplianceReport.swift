@@ -73,14 +73,14 @@ public struct ComplianceReport: Sendable, Encodable {
         var hint: String?
         var rule: String?
 
-        init(_ diagnostic: Diagnostic) {
+        init(_ diagnostic: Diagnostic, in language: Language) {
             code = diagnostic.code.rawValue
             severity = diagnostic.severity.rawValue
-            message = diagnostic.message
-            file = diagnostic.location?.path
+            message = diagnostic.message.text(language)
+            file = diagnostic.location.map { Path.nfc($0.path) }
             line = diagnostic.location?.line
             column = diagnostic.location?.column
-            hint = diagnostic.hint
+            hint = diagnostic.hint?.text(language)
             rule = diagnostic.rule
         }
     }
@@ -110,7 +110,8 @@ public struct ComplianceReport: Sendable, Encodable {
         case otherFindings = "other_findings"
     }
 
-    public init(site: Site, result: ComplianceResult, otherFindings: [Diagnostic] = []) {
+    /// `language`: of the findings' messages and the summary's text.
+    public init(site: Site, result: ComplianceResult, otherFindings: [Diagnostic] = [], language: Language = .vi) {
         let config = site.config
         schemaVersion = Self.schemaVersion
         self.site = SiteInfo(name: config.name, unit: config.unit.rawValue, domain: config.domain, baseURL: config.baseURL)
@@ -125,7 +126,7 @@ public struct ComplianceReport: Sendable, Encodable {
             review: result.requirements.count { $0.status == .review },
             missing: result.requirements.count { $0.status == .missing },
             notApplicable: result.requirements.count { $0.status == .notApplicable },
-            errors: all.errorCount, warnings: all.warningCount, passed: !all.hasErrors, text: result.summary)
+            errors: all.errorCount, warnings: all.warningCount, passed: !all.hasErrors, text: result.summary.text(language))
         manifests = result.manifests.map {
             ManifestInfo(id: $0.id, title: $0.title, regulation: $0.regulation, verified: $0.verified, note: $0.note, source: $0.source)
         }
@@ -134,10 +135,10 @@ public struct ComplianceReport: Sendable, Encodable {
                 rule: r.ruleID, manifest: r.manifestID, id: r.requirement.id, title: r.requirement.title,
                 kind: r.requirement.kind.rawValue, path: r.requirement.path, status: r.status.rawValue, verified: r.verified,
                 note: r.requirement.note, basis: r.requirement.basis, schoolYears: r.schoolYears.map(\.description),
-                findings: r.findings.sortedForOutput().map(Finding.init),
-                upcoming: r.upcoming.map { Upcoming(due: $0.due.isoDay, finding: Finding($0.finding)) })
+                findings: r.findings.sortedForOutput().map { Finding($0, in: language) },
+                upcoming: r.upcoming.map { Upcoming(due: $0.due.isoDay, finding: Finding($0.finding, in: language)) })
         }
-        self.otherFindings = others.sortedForOutput().map(Finding.init)
+        self.otherFindings = others.sortedForOutput().map { Finding($0, in: language) }
     }
 
     /// Pretty-printed JSON with sorted keys and a final newline.

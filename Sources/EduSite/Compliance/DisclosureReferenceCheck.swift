@@ -22,18 +22,26 @@ enum DisclosureReferenceCheck {
                 problems.append(
                     Diagnostic(
                         .unknownDisclosure, .warning,
-                        "`disclosure: \(reference)`: “\(entry.item.title)” has no kind `\(kind)`, so the page counts for nothing",
+                        Words(
+                            vi: "`disclosure: \(reference)`: “\(entry.item.title)” không có loại `\(kind)`, nên trang này không được tính",
+                            en: "`disclosure: \(reference)`: “\(entry.item.title)” has no kind `\(kind)`, so the page counts for nothing"),
                         at: at,
                         hint: entry.item.kinds.isEmpty
-                            ? "write `disclosure: \(entry.manifest)/\(entry.item.id)` (this item has no kinds)"
-                            : "the kinds of `\(entry.manifest)/\(entry.item.id)` are \(kinds)"))
+                            ? Words(
+                                vi: "viết `disclosure: \(entry.manifest)/\(entry.item.id)` (mục này không chia loại)",
+                                en: "write `disclosure: \(entry.manifest)/\(entry.item.id)` (this item has no kinds)")
+                            : Words(
+                                vi: "các loại của `\(entry.manifest)/\(entry.item.id)` là \(kinds)",
+                                en: "the kinds of `\(entry.manifest)/\(entry.item.id)` are \(kinds)")))
             } else {
                 let known = Set(items.map { "`\($0.manifest)/\($0.item.id)`" }).sorted().joined(separator: ", ")
                 problems.append(
                     Diagnostic(
                         .unknownDisclosure, .warning,
-                        "`disclosure: \(reference)` names nothing the site's manifests ask for, so the page counts for nothing",
-                        at: at, hint: "use one of \(known)"))
+                        Words(
+                            vi: "`disclosure: \(reference)` không phải mục nào các bộ tiêu chí của trang yêu cầu, nên trang này không được tính",
+                            en: "`disclosure: \(reference)` names nothing the site's manifests ask for, so the page counts for nothing"),
+                        at: at, hint: Words(vi: "dùng một trong \(known)", en: "use one of \(known)")))
             }
         }
         return problems

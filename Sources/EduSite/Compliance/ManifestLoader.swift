@@ -96,12 +96,17 @@ public struct ManifestLoader: Sendable {
 
     func unknown(_ name: String, at location: SourceLocation) -> Diagnostic {
         let available = availableIDs()
+        let names = available.map { "`\($0)`" }.joined(separator: ", ")
         return Diagnostic(
-            .unknownManifest, .error, "there is no manifest `\(name)`", at: location,
+            .unknownManifest, .error, Words(vi: "không có bộ tiêu chí `\(name)`", en: "there is no manifest `\(name)`"),
+            at: location,
             hint: available.isEmpty
-                ? "no bundled manifests were found: set EDUSITE_MANIFESTS to the folder that holds them, or name a file of the site (e.g. `compliance/quan-1.yaml`)"
-                : "bundled manifests: " + available.map { "`\($0)`" }.joined(separator: ", ")
-                    + "; or name a YAML file of the site, relative to it (e.g. `compliance/quan-1.yaml`)")
+                ? Words(
+                    vi: "không tìm thấy bộ tiêu chí đi kèm nào: đặt EDUSITE_MANIFESTS là thư mục chứa chúng, hoặc ghi tên một tệp của trang web (ví dụ `compliance/quan-1.yaml`)",
+                    en: "no bundled manifests were found: set EDUSITE_MANIFESTS to the folder that holds them, or name a file of the site (e.g. `compliance/quan-1.yaml`)")
+                : Words(
+                    vi: "các bộ tiêu chí đi kèm: \(names); hoặc ghi tên một tệp YAML của trang web, tính từ thư mục trang (ví dụ `compliance/quan-1.yaml`)",
+                    en: "bundled manifests: \(names); or name a YAML file of the site, relative to it (e.g. `compliance/quan-1.yaml`)"))
     }
 
     private func resolve(
@@ -124,8 +129,13 @@ public struct ManifestLoader: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         .manifestCycle, .error,
-                        "manifest `\(file.id)` extends `\(parentName)`, which extends it back: a cycle", at: at,
-                        hint: "remove one of the `extends` entries; a manifest may only extend manifests that do not extend it"))
+                        Words(
+                            vi: "bộ tiêu chí `\(file.id)` mở rộng `\(parentName)`, mà `\(parentName)` lại mở rộng ngược về nó: một vòng lặp",
+                            en: "manifest `\(file.id)` extends `\(parentName)`, which extends it back: a cycle"),
+                        at: at,
+                        hint: Words(
+                            vi: "bỏ một trong các mục `extends`; một bộ tiêu chí chỉ được mở rộng những bộ không mở rộng ngược về nó",
+                            en: "remove one of the `extends` entries; a manifest may only extend manifests that do not extend it")))
                 continue
             }
             guard let parent = resolve(parentFile, stack: stack + [located.absolute], cache: &cache, into: &diagnostics)
@@ -140,8 +150,11 @@ public struct ManifestLoader: Sendable {
             if !seen.insert(entry.id).inserted {
                 diagnostics.append(
                     Diagnostic(
-                        .invalidManifest, .error, "manifest `\(file.id)` has two requirements with id `\(entry.id)`",
-                        at: at, hint: "give each requirement its own id"))
+                        .invalidManifest, .error,
+                        Words(
+                            vi: "bộ tiêu chí `\(file.id)` có hai yêu cầu cùng mã `\(entry.id)`",
+                            en: "manifest `\(file.id)` has two requirements with id `\(entry.id)`"),
+                        at: at, hint: Words(vi: "đặt cho mỗi yêu cầu một mã riêng", en: "give each requirement its own id")))
                 continue
             }
             let requirement = Requirement(
@@ -168,15 +181,21 @@ public struct ManifestLoader: Sendable {
             bytes = try fileSystem.readFile(located.absolute)
         } catch {
             diagnostics.append(
-                Diagnostic(.unreadableManifest, .error, "cannot read the manifest: \(error)", at: .file(located.display)))
+                Diagnostic(
+                    .unreadableManifest, .error,
+                    Words(vi: "không đọc được bộ tiêu chí: \(error.words.vi)", en: "cannot read the manifest: \(error.words.en)"),
+                    at: .file(located.display)))
             return nil
         }
         do {
             guard let node = try YAMLParser.parse(bytes[...], path: located.display) else {
                 diagnostics.append(
                     Diagnostic(
-                        .unreadableManifest, .error, "the manifest is empty", at: .file(located.display),
-                        hint: "see docs/manifests.md for the format: `id`, `title`, `regulation`, `requirements`"))
+                        .unreadableManifest, .error, Words(vi: "bộ tiêu chí đang trống", en: "the manifest is empty"),
+                        at: .file(located.display),
+                        hint: Words(
+                            vi: "xem cách viết ở docs/manifests.md: `id`, `title`, `regulation`, `requirements`",
+                            en: "see docs/manifests.md for the format: `id`, `title`, `regulation`, `requirements`")))
                 return nil
             }
             return (try YAMLDecoder().decode(ManifestFile.self, from: node), node)

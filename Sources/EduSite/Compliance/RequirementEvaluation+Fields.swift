@@ -5,9 +5,14 @@ extension RequirementEvaluation {
         for field in fields {
             let value = field.value(in: site.config.contact) ?? ""
             if Placeholder.isPlaceholder(text: value) {
-                add(.fieldMissing, "\(title): the \(field.label) is missing in site.yaml `contact.\(field.rawValue)`",
+                add(
+                .fieldMissing, Words(
+                        vi: "\(title): chưa điền \(field.label) trong site.yaml `contact.\(field.rawValue)`",
+                        en: "\(title): the \(field.rawValue) is missing in site.yaml `contact.\(field.rawValue)`"),
                     at: site.configLocation(["contact", field.rawValue]),
-                    hint: "write the real value, e.g. `\(field.rawValue): \(Self.example(field))`",
+                    hint: Words(
+                        vi: "viết giá trị thật, ví dụ `\(field.rawValue): \(Self.example(field))`",
+                        en: "write the real value, e.g. `\(field.rawValue): \(Self.example(field))`"),
                     vi: "Chưa điền \(field.label) trong site.yaml")
             }
         }
@@ -38,11 +43,18 @@ extension RequirementEvaluation {
         let target = visited.contains("partials/footer") && requirement.kind == .footer ? "partials/footer" : root
         let place = templates[target]?.displaySource ?? root
         for field in fields where !names.contains(where: { $0 == field.rawValue || $0.hasSuffix("." + field.rawValue) }) {
-            add(.fieldMissing, "\(title): the template does not show the \(field.label) (`\(field.rawValue)`)",
+            add(
+                .fieldMissing, Words(
+                    vi: "\(title): mẫu giao diện không hiển thị \(field.label) (`\(field.rawValue)`)",
+                    en: "\(title): the template does not show the \(field.rawValue) (`\(field.rawValue)`)"),
                 at: .file(place),
                 hint: requirement.kind == .footer
-                    ? "show it in the footer, e.g. {{layout.footer.contact.\(field.rawValue)}}"
-                    : "show it on the page, e.g. {{#contact}}{{\(field.rawValue)}}{{/contact}}",
+                    ? Words(
+                        vi: "hiển thị nó ở chân trang, ví dụ {{layout.footer.contact.\(field.rawValue)}}",
+                        en: "show it in the footer, e.g. {{layout.footer.contact.\(field.rawValue)}}")
+                    : Words(
+                        vi: "hiển thị nó trên trang, ví dụ {{#contact}}{{\(field.rawValue)}}{{/contact}}",
+                        en: "show it on the page, e.g. {{#contact}}{{\(field.rawValue)}}{{/contact}}"),
                 vi: "Giao diện không hiển thị \(field.label)")
         }
     }
@@ -53,30 +65,53 @@ extension RequirementEvaluation {
         let prefixes = rule.prefixes[config.unit] ?? []
         let name = DomainName.schoolPart(of: config.name, levelWords: rule.levelWords)
         let suggestions = prefixes.map { $0 + name + rule.suffix }
-        let suggestion = suggestions.first.map { " (for \(config.name): `\($0)`)" } ?? ""
+        let suggestion =
+            suggestions.first.map { Words(vi: " (với \(config.name): `\($0)`)", en: " (for \(config.name): `\($0)`)") }
+            ?? Words(verbatim: "")
+        let pattern = Words(vi: "<tiền tố><tên>\(rule.suffix)", en: "<prefix><name>\(rule.suffix)") + suggestion
         guard let domain = config.domain?.lowercased(), !domain.isEmpty else {
-            add(.domainMismatch, "\(title): site.yaml has no `domain`", at: site.configLocation(["domain"]),
-                hint: "add `domain:` following the pattern <prefix><name>\(rule.suffix)\(suggestion)", vi: "Chưa khai báo tên miền")
+            add(
+                .domainMismatch, Words(vi: "\(title): site.yaml chưa có `domain`", en: "\(title): site.yaml has no `domain`"),
+                at: site.configLocation(["domain"]),
+                hint: Words(
+                    vi: "thêm `domain:` theo mẫu \(pattern.vi)", en: "add `domain:` following the pattern \(pattern.en)"),
+                vi: "Chưa khai báo tên miền")
             return
         }
         let at = site.configLocation(["domain"])
         if suggestions.contains(domain) { return }
         guard domain.hasSuffix(rule.suffix), domain.count > rule.suffix.count else {
-            add(.domainMismatch, "\(title): the domain `\(domain)` is not under `\(rule.suffix)`", at: at,
-                hint: "use the sub-domain the Department gives: <prefix><name>\(rule.suffix)\(suggestion)",
+            add(
+                .domainMismatch, Words(
+                    vi: "\(title): tên miền `\(domain)` không thuộc `\(rule.suffix)`",
+                    en: "\(title): the domain `\(domain)` is not under `\(rule.suffix)`"),
+                at: at,
+                hint: Words(
+                    vi: "dùng tên miền con do Sở cấp: \(pattern.vi)", en: "use the sub-domain the Department gives: \(pattern.en)"),
                 vi: "Tên miền \(domain) không thuộc \(rule.suffix)")
             return
         }
         let label = String(domain.dropLast(rule.suffix.count))
         if !prefixes.isEmpty, !prefixes.contains(where: { label.hasPrefix($0) && label.count > $0.count }) {
-            add(.domainMismatch, "\(title): the domain `\(domain)` does not start with the level prefix of a \(config.unit.label.lowercased()) ("
-                    + prefixes.map { "`\($0)`" }.joined(separator: ", ") + ")", at: at,
-                hint: "the pattern is <prefix><name>\(rule.suffix)\(suggestion)",
+            let shown = prefixes.map { "`\($0)`" }.joined(separator: ", ")
+            let unit = config.unit.label.lowercased()
+            add(
+                .domainMismatch, Words(
+                    vi: "\(title): tên miền `\(domain)` không bắt đầu bằng tiền tố cấp học của \(unit) (\(shown))",
+                    en: "\(title): the domain `\(domain)` does not start with the level prefix of a \(unit) (\(shown))"),
+                at: at, hint: Words(vi: "mẫu là \(pattern.vi)", en: "the pattern is \(pattern.en)"),
                 vi: "Tên miền \(domain) không bắt đầu bằng tiền tố cấp học", reading: rule.prefixesReading)
         } else if !prefixes.isEmpty, !name.isEmpty {
-            add(.domainMismatch,
-                "\(title): the domain `\(domain)` does not match the school's name `\(config.name)`", at: at,
-                hint: "expected \(suggestions.map { "`\($0)`" }.joined(separator: " or ")); if the Department gave this name, keep it",
+            let expected = suggestions.map { "`\($0)`" }
+            add(
+                .domainMismatch,
+                Words(
+                    vi: "\(title): tên miền `\(domain)` không khớp với tên trường `\(config.name)`",
+                    en: "\(title): the domain `\(domain)` does not match the school's name `\(config.name)`"),
+                at: at,
+                hint: Words(
+                    vi: "tên miền đúng mẫu là \(expected.joined(separator: " hoặc ")); nếu Sở đã cấp tên này thì cứ giữ",
+                    en: "expected \(expected.joined(separator: " or ")); if the Department gave this name, keep it"),
                 vi: "Tên miền \(domain) khác tên trường (gợi ý: \(suggestions.first ?? ""))", atMost: .warning)
         }
     }

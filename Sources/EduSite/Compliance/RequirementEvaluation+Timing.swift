@@ -29,8 +29,11 @@ extension RequirementEvaluation {
                 if covered { continue }
                 let deadline = rule.deadline(for: next)
                 let folder = SourceLocation.file(requirement.path(for: year))
-                let message = "\(title): \(kind.title) for \(next.label) is not published yet (due by \(deadline.displayDay))"
-                let hint = "add a page with `disclosure: \(manifestID)/\(item.id)/\(kind.id)` and `period: \(next)`"
+                let message = Words(
+                    vi: "\(title): \(kind.title) \(next.label) chưa được công khai (hạn chót \(deadline.displayDay))",
+                    en: "\(title): \(kind.title) for \(next.label) is not published yet (due by \(deadline.displayDay))")
+                let reference = "`disclosure: \(manifestID)/\(item.id)/\(kind.id)` và `period: \(next)`"
+                let hint = Words(vi: "thêm một trang có \(reference)", en: "add a page with \(reference.replacingAll(" và ", with: " and "))")
                 let vi = "\(kind.title) \(next.label) chưa công khai"
                 if ComplianceChecker.isBefore(deadline, today) {
                     warn(.periodItemMissing, message, at: folder, hint: hint, vi: vi + " (hạn \(deadline.displayDay))")
@@ -44,32 +47,46 @@ extension RequirementEvaluation {
     private mutating func checkDeadline(of page: Page, kind: ItemKind, rule: PublicationDeadline) {
         let at = page.keyLocations["disclosure"] ?? page.location
         guard let period = page.disclosure?.period else {
-            warn(.periodUnknown, "\(title): “\(page.title)” does not say which \(rule.periodWord) it is for, so its timing cannot be checked",
-                 at: at, hint: "add `period: \(rule.periodExample)` (the \(rule.periodWord) it covers)",
+            warn(.periodUnknown,
+                 Words(
+                    vi: "\(title): “\(page.title)” không ghi \(rule.periodWord.vi) áp dụng nên không kiểm tra được thời hạn",
+                    en: "\(title): “\(page.title)” does not say which \(rule.periodWord.en) it is for, so its timing cannot be checked"),
+                 at: at,
+                 hint: Words(
+                    vi: "thêm `period: \(rule.periodExample)` (\(rule.periodWord.vi) mà nội dung áp dụng)",
+                    en: "add `period: \(rule.periodExample)` (the \(rule.periodWord.en) it covers)"),
                  vi: "“\(page.title)” chưa ghi `period:` (kỳ áp dụng)")
             return
         }
         guard let date = page.date?.local else {
-            warn(.periodUnknown, "\(title): “\(page.title)” has no `date:`, so whether it was published on time cannot be checked",
-                 at: at, hint: "add `date:` with the day it was published", vi: "“\(page.title)” chưa ghi ngày đăng (`date:`)")
+            warn(.periodUnknown,
+                 Words(
+                    vi: "\(title): “\(page.title)” không có `date:` nên không kiểm tra được có đăng đúng hạn không",
+                    en: "\(title): “\(page.title)” has no `date:`, so whether it was published on time cannot be checked"),
+                 at: at, hint: Words(vi: "thêm `date:` là ngày đăng", en: "add `date:` with the day it was published"),
+                 vi: "“\(page.title)” chưa ghi ngày đăng (`date:`)")
             return
         }
         let deadline = rule.deadline(for: period)
         if ComplianceChecker.isBefore(deadline, date) {
             warn(.publishedLate,
-                 "\(title): “\(page.title)” (\(kind.title.lowercased()) for \(period.label)) was published on \(date.displayDay), after its deadline \(deadline.displayDay)",
+                 Words(
+                    vi: "\(title): “\(page.title)” (\(kind.title.lowercased()) \(period.label)) đăng ngày \(date.displayDay), sau hạn chót \(deadline.displayDay)",
+                    en: "\(title): “\(page.title)” (\(kind.title.lowercased()) for \(period.label)) was published on \(date.displayDay), after its deadline \(deadline.displayDay)"),
                  at: page.keyLocations["date"] ?? at,
-                 hint: "publish the \(kind.title.lowercased()) of each \(rule.periodWord) by its deadline; a past one cannot be changed, so this stays a warning",
+                 hint: Words(
+                    vi: "đăng \(kind.title.lowercased()) của mỗi \(rule.periodWord.vi) trước hạn; việc đã qua không sửa được nên đây chỉ là cảnh báo",
+                    en: "publish the \(kind.title.lowercased()) of each \(rule.periodWord.en) by its deadline; a past one cannot be changed, so this stays a warning"),
                  vi: "“\(page.title)” đăng ngày \(date.displayDay), sau hạn \(deadline.displayDay)")
         }
     }
 }
 
 extension PublicationDeadline {
-    var periodWord: String {
+    var periodWord: Words {
         switch self {
-        case .dayOfPreviousMonth: "month"
-        case .weekdayOfPreviousWeek: "week"
+        case .dayOfPreviousMonth: Words(vi: "tháng", en: "month")
+        case .weekdayOfPreviousWeek: Words(vi: "tuần", en: "week")
         }
     }
 

@@ -47,7 +47,7 @@ struct RequirementEvaluation {
     /// Records a finding at the weight the pass's standing gives it: `reading` (an item's own
     /// unverified note) and `atMost` can only lower it.
     mutating func add(
-        _ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil, vi: String,
+        _ code: DiagnosticCode, _ message: Words, at location: SourceLocation, hint: Words? = nil, vi: String,
         reading: String? = nil, atMost: Diagnostic.Severity = .error
     ) {
         var standing = standing
@@ -60,7 +60,10 @@ struct RequirementEvaluation {
             summaries.append(vi + yearNote)
         case .reading(let note):
             findings.append(
-                Diagnostic(code, .warning, message + " — asked for on a reading that is not verified: \(note)", at: location, hint: hint, rule: rule))
+                Diagnostic(
+                    code, .warning,
+                    message + Words(vi: " — yêu cầu theo một cách hiểu chưa kiểm chứng: \(note)", en: " — asked for on a reading that is not verified: \(note)"),
+                    at: location, hint: hint, rule: rule))
             summaries.append(vi + yearNote + " — chưa kiểm chứng: \(note)")
         case .notYetDue(let due):
             upcoming.append(
@@ -70,14 +73,14 @@ struct RequirementEvaluation {
 
     /// A finding about an item that is there (late, without its period): a warning whatever the
     /// standing, since it cannot wait for a due date and a past lateness cannot be undone.
-    mutating func warn(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil, vi: String) {
+    mutating func warn(_ code: DiagnosticCode, _ message: Words, at location: SourceLocation, hint: Words? = nil, vi: String) {
         findings.append(Diagnostic(code, .warning, message, at: location, hint: hint, rule: rule))
         summaries.append(vi)
     }
 
     /// Something that falls due later and is not there yet.
     mutating func expect(
-        _ code: DiagnosticCode, _ message: String, due: DateTimeValue, at location: SourceLocation, hint: String? = nil, vi: String
+        _ code: DiagnosticCode, _ message: Words, due: DateTimeValue, at location: SourceLocation, hint: Words? = nil, vi: String
     ) {
         upcoming.append(
             UpcomingItem(due: due, finding: Diagnostic(code, .warning, message, at: location, hint: hint, rule: rule), summary: vi))
@@ -90,19 +93,26 @@ struct RequirementEvaluation {
         case (.reading, .due): self.standing = baseStanding
         default: self.standing = standing
         }
-        var suffix = year.map { " for school year \($0)" } ?? ""
+        var suffix = year.map { Words(vi: " của năm học \($0)", en: " for school year \($0)") } ?? Words(verbatim: "")
         if case .notYetDue(let due) = standing {
-            suffix += " (due by \(due.day.twoDigits)/\(due.month.twoDigits)/\(due.year))"
+            suffix = suffix + Words(vi: " (hạn chót \(due.displayDay))", en: " (due by \(due.displayDay))")
         }
         let path = requirement.path(for: year)
         let unit = site.config.unit
         switch requirement.kind {
         case .page, .feedback, .contact, .people:
             guard let page = page(at: path, suffix: suffix) else { return }
-            if requirement.kind == .people { checkCount(page.people.count, noun: "people", at: page.location, suffix: suffix) }
+            if requirement.kind == .people { checkCount(page.people.count, noun: Words(vi: "người", en: "people"), at: page.location, suffix: suffix) }
             if requirement.kind == .feedback, site.config.feedback == nil {
-                add(.fieldMissing, "\(title): site.yaml says nowhere to send feedback", at: site.configLocation(["feedback"]),
-                    hint: "add `feedback:` with `form_action`, `email` or `url` to site.yaml", vi: "Chưa khai báo nơi nhận góp ý (`feedback` trong site.yaml)")
+                add(
+                    .fieldMissing,
+                    Words(
+                        vi: "\(title): site.yaml chưa nêu nơi nhận góp ý", en: "\(title): site.yaml says nowhere to send feedback"),
+                    at: site.configLocation(["feedback"]),
+                    hint: Words(
+                        vi: "thêm `feedback:` với `form_action`, `email` hoặc `url` vào site.yaml",
+                        en: "add `feedback:` with `form_action`, `email` or `url` to site.yaml"),
+                    vi: "Chưa khai báo nơi nhận góp ý (`feedback` trong site.yaml)")
             }
             if requirement.kind == .contact, let fields = rules.fields {
                 checkConfigFields(fields)
@@ -117,11 +127,11 @@ struct RequirementEvaluation {
         case .organisations:
             let pages = site.pages.filter { $0.kind == .organisation && $0.source.hasPrefix(path) }
             checkItems(pages.map(PageItem.init), ids: { $0.page?.organisation.map { [$0.kind.rawValue] } ?? [] },
-                       at: .file(path), noun: "organisations", year: nil, suffix: suffix)
+                       at: .file(path), noun: Words(vi: "tổ chức", en: "organisations"), year: nil, suffix: suffix)
         case .procedures:
             let pages = site.pages.filter { $0.kind == .procedure && $0.source.hasPrefix(path) }
             checkItems(pages.map(PageItem.init), ids: { $0.page?.procedure.map { [$0.id] } ?? [] },
-                       at: .file(path), noun: "procedures", year: nil, suffix: suffix)
+                       at: .file(path), noun: Words(vi: "thủ tục", en: "procedures"), year: nil, suffix: suffix)
         case .disclosures:
             let pages = site.pages.filter { page in
                 guard let disclosure = page.disclosure, page.source.hasPrefix(path) else { return false }
@@ -132,7 +142,7 @@ struct RequirementEvaluation {
             checkItems(pages.map(PageItem.init), ids: { item in
                 guard let reference = item.page?.disclosure?.reference else { return [] }
                 return named.filter { reference.match(manifest: manifest, item: $0.id) != nil }.map(\.id)
-            }, at: .file(path), noun: "disclosures", year: year, suffix: suffix)
+            }, at: .file(path), noun: Words(vi: "nội dung công khai", en: "disclosures"), year: year, suffix: suffix)
             checkTimings(pages, named: named, year: year)
         case .posts:
             let sections = Set(site.config.sections.map(\.path))
@@ -142,41 +152,63 @@ struct RequirementEvaluation {
                 else { return false }
                 return year.map { SchoolYear(containing: date) == $0 } ?? true
             }
-            checkItems(posts.map(PageItem.init), ids: { _ in [] }, at: .file(path), noun: "posts", year: nil,
+            checkItems(posts.map(PageItem.init), ids: { _ in [] }, at: .file(path), noun: Words(vi: "bài viết", en: "posts"), year: nil,
                        suffix: suffix)
         case .feeds:
             let feeds = site.config.upstreamFeeds.map { PageItem(id: $0.id) }
-            checkItems(feeds, ids: { [$0.id ?? ""] }, at: site.configLocation(["upstream_feeds"]), noun: "upstream feeds",
+            checkItems(feeds, ids: { [$0.id ?? ""] }, at: site.configLocation(["upstream_feeds"]), noun: Words(vi: "nguồn tin", en: "upstream feeds"),
                        year: nil, suffix: suffix)
         }
     }
 
     /// The page at `path`, reported when missing or a placeholder.
-    mutating func page(at path: String, suffix: String) -> Page? {
+    mutating func page(at path: String, suffix: Words) -> Page? {
         guard let page = site.pages.first(where: { $0.source == path }) else {
-            add(.sectionMissing, "\(title) is missing\(suffix): there is no `\(path)`", at: .file(path),
-                hint: "create `\(path)` with its content",
+            add(
+                .sectionMissing, Words(
+                    vi: "thiếu \(title)\(suffix.vi): không có `\(path)`",
+                    en: "\(title) is missing\(suffix.en): there is no `\(path)`"),
+                at: .file(path),
+                hint: Words(
+                    vi: "tạo `\(path)` với nội dung của nó (trang mẫu example-site/ đi kèm EduSite có đủ mọi mục bắt buộc)",
+                    en: "create `\(path)` with its content (the example site, example-site/, that comes with EduSite has every required section)"),
                 vi: "Chưa có trang `\(path)`")
             return nil
         }
         if Placeholder.isPlaceholder(page) {
-            add(.placeholderContent, "\(title) is still a placeholder\(suffix): write its content", at: page.location,
-                hint: "replace the template's text (“TODO”, “Đang cập nhật”, “Lorem ipsum”, an empty body) with the real content",
+            add(
+                .placeholderContent, Words(
+                    vi: "\(title)\(suffix.vi) vẫn là nội dung mẫu: hãy viết nội dung thật",
+                    en: "\(title) is still a placeholder\(suffix.en): write its content"),
+                at: page.location, hint: Self.placeholderHint,
                 vi: "Trang `\(page.source)` mới là nội dung mẫu")
             return nil
         }
         return page
     }
 
-    mutating func checkCount(_ count: Int, noun: String, at location: SourceLocation, suffix: String) {
+    static let placeholderHint = Words(
+        vi: "thay chữ của mẫu (“TODO”, “Đang cập nhật”, “Lorem ipsum”, phần thân trống) bằng nội dung thật",
+        en: "replace the template's text (“TODO”, “Đang cập nhật”, “Lorem ipsum”, an empty body) with the real content")
+
+    mutating func checkCount(_ count: Int, noun: Words, at location: SourceLocation, suffix: Words) {
         let minimum = rules.minItems ?? (rules.nonEmpty == true ? 1 : 0)
         guard count < minimum else { return }
         if count == 0 {
-            add(.sectionMissing, "\(title) is empty\(suffix): no \(noun)", at: location,
-                hint: minimum > 1 ? "at least \(minimum) \(noun) are required" : nil, vi: "Chưa có nội dung")
+            add(
+                .sectionMissing, Words(
+                    vi: "\(title)\(suffix.vi) còn trống: chưa có \(noun.vi) nào",
+                    en: "\(title) is empty\(suffix.en): no \(noun.en)"),
+                at: location,
+                hint: minimum > 1
+                    ? Words(vi: "cần ít nhất \(minimum) \(noun.vi)", en: "at least \(minimum) \(noun.en) are required") : nil,
+                vi: "Chưa có nội dung")
         } else {
-            add(.tooFewItems, "\(title) has \(count) \(noun)\(suffix); at least \(minimum) are required", at: location,
-                vi: "Mới có \(count), cần ít nhất \(minimum)")
+            add(
+                .tooFewItems, Words(
+                    vi: "\(title)\(suffix.vi) mới có \(count) \(noun.vi); cần ít nhất \(minimum)",
+                    en: "\(title) has \(count) \(noun.en)\(suffix.en); at least \(minimum) are required"),
+                at: location, vi: "Mới có \(count), cần ít nhất \(minimum)")
         }
     }
 }

@@ -50,14 +50,19 @@ public struct ComplianceResult: Sendable, Hashable {
     public var applicableCount: Int { requirements.count { $0.status != .notApplicable } }
     public var metCount: Int { requirements.count { $0.status == .met } }
     /// "12 of 14 requirements met"
-    public var summary: String {
-        var text = "\(metCount) of \(applicableCount) requirements met"
+    public var summary: Words {
         let review = requirements.count { $0.status == .review }
         let pending = requirements.count { $0.status == .pending }
-        var notes: [String] = []
-        if review > 0 { notes.append("\(review) with warnings") }
-        if pending > 0 { notes.append("\(pending) not yet due") }
-        if !notes.isEmpty { text += " (" + notes.joined(separator: ", ") + ")" }
-        return text
+        var vi = "đạt \(metCount)/\(applicableCount) yêu cầu"
+        var en = "\(metCount) of \(applicableCount) requirements met"
+        var notesVI: [String] = []
+        var notesEN: [String] = []
+        if review > 0 { notesVI.append("\(review) cần xem lại"); notesEN.append("\(review) with warnings") }
+        if pending > 0 { notesVI.append("\(pending) chưa đến hạn"); notesEN.append("\(pending) not yet due") }
+        if !notesEN.isEmpty {
+            vi += " (" + notesVI.joined(separator: ", ") + ")"
+            en += " (" + notesEN.joined(separator: ", ") + ")"
+        }
+        return Words(vi: vi, en: en)
     }
 }

@@ -39,9 +39,9 @@ public struct RequirementRules: Sendable, Hashable, Decodable {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
-                    debugDescription:
-                        "`rules` names no rule: use one or more of `non_empty`, `min_items`, `school_years`, `items`, `file_types`, `fields`, `domain`"
-                ))
+                    Words(
+                        vi: "`rules` không nêu quy tắc nào: hãy dùng một hoặc nhiều trong `non_empty`, `min_items`, `school_years`, `items`, `file_types`, `fields`, `domain`",
+                        en: "`rules` names no rule: use one or more of `non_empty`, `min_items`, `school_years`, `items`, `file_types`, `fields`, `domain`")))
         }
     }
 }
@@ -140,8 +140,11 @@ public struct MonthDay: Sendable, Hashable, Decodable {
         guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m),
             (1...CivilCalendar.daysIn(month: m, year: 2024)).contains(d)
         else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "`\(text)` is not a day of the year: write it as MM-DD, e.g. \"06-30\"")
+            throw DecodingError.invalidValue(
+                in: container,
+                Words(
+                    vi: "`\(text)` không phải một ngày trong năm: hãy viết dạng MM-DD, ví dụ \"06-30\"",
+                    en: "`\(text)` is not a day of the year: write it as MM-DD, e.g. \"06-30\""))
         }
         month = m
         day = d
@@ -207,6 +210,8 @@ public enum ContactField: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// The domain pattern: `<prefix><name><suffix>`, e.g. `thpt` + `songsaigon` + `.hcm.edu.vn`.
 public struct DomainRule: Sendable, Hashable, Decodable {
+    static let unitKinds = UnitKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+
     /// e.g. `.hcm.edu.vn`.
     public var suffix: String
     /// Accepted prefixes per unit kind (`thpt: [thpt]`).
@@ -234,8 +239,9 @@ public struct DomainRule: Sendable, Hashable, Decodable {
                 throw DecodingError.dataCorrupted(
                     .init(
                         codingPath: c.codingPath + [CodingKeys.prefixes],
-                        debugDescription: "`\(key)` is not a unit kind: use "
-                            + UnitKind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")))
+                        Words(
+                            vi: "`\(key)` không phải một loại đơn vị: hãy dùng \(Self.unitKinds)",
+                            en: "`\(key)` is not a unit kind: use \(Self.unitKinds)")))
             }
             prefixes[unit] = value.map { $0.lowercased() }
         }

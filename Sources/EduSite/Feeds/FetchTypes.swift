@@ -54,16 +54,29 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     case network(String)
     case cancelled
 
-    public var description: String {
+    public var description: String { reason.en }
+
+    /// What went wrong, in words.
+    public var reason: Words {
         switch self {
-        case .invalidURL(let url): "`\(url)` is not a valid URL"
-        case .unsupportedScheme(let scheme): "only http and https addresses are fetched, not `\(scheme):`"
-        case .timedOut(let seconds): "the server did not answer within \(seconds) s"
-        case .tooLarge(let max): "the answer is larger than \(max / 1024) KB and was cut off"
-        case .tooManyRedirects(let max): "more than \(max) redirects (a redirect loop?)"
-        case .httpStatus(let status): "the server answered HTTP \(status)"
-        case .network(let reason): "network error: \(reason)"
-        case .cancelled: "cancelled"
+        case .invalidURL(let url): Words(vi: "`\(url)` không phải một địa chỉ hợp lệ", en: "`\(url)` is not a valid URL")
+        case .unsupportedScheme(let scheme):
+            Words(
+                vi: "chỉ tải các địa chỉ http và https, không tải `\(scheme):`",
+                en: "only http and https addresses are fetched, not `\(scheme):`")
+        case .timedOut(let seconds):
+            Words(vi: "máy chủ không trả lời trong \(seconds) giây", en: "the server did not answer within \(seconds) s")
+        case .tooLarge(let max):
+            Words(
+                vi: "câu trả lời lớn hơn \(max / 1024) KB nên đã bị cắt",
+                en: "the answer is larger than \(max / 1024) KB and was cut off")
+        case .tooManyRedirects(let max):
+            Words(
+                vi: "bị chuyển hướng quá \(max) lần (có thể là một vòng chuyển hướng)",
+                en: "more than \(max) redirects (a redirect loop?)")
+        case .httpStatus(let status): Words(vi: "máy chủ trả lời mã HTTP \(status)", en: "the server answered HTTP \(status)")
+        case .network(let reason): Words(vi: "lỗi mạng: \(reason)", en: "network error: \(reason)")
+        case .cancelled: Words(vi: "đã bị huỷ", en: "cancelled")
         }
     }
 }

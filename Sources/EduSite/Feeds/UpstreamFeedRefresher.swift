@@ -73,7 +73,7 @@ public struct UpstreamFeedRefresher: Sendable {
         var saveError: FileSystemError?
         do { try cache.save(snapshot) } catch { saveError = error }
         return FeedRefreshReport(
-            feedID: feed.id, url: feed.url, outcome: outcome, snapshot: snapshot, saveError: saveError, location: location,
+            feedID: feed.id, title: feed.title, url: feed.url, outcome: outcome, snapshot: snapshot, saveError: saveError, location: location,
             now: now)
     }
 

@@ -30,11 +30,17 @@ struct ConfigLoader {
             if error.reason == .notFound {
                 diagnostics.append(
                     Diagnostic(
-                        .missingSiteConfig, .error, "there is no site.yaml in `\(root)`", at: nil,
-                        hint: "run the command in the site's folder, or name the folder (`edusite build path/to/site`); `edusite new` creates a site with every section"))
+                        .missingSiteConfig, .error,
+                        Words(vi: "không có tệp site.yaml trong `\(root)`", en: "there is no site.yaml in `\(root)`"), at: nil,
+                        hint: Words(
+                            vi: "chạy lệnh trong thư mục của trang web, hoặc ghi rõ thư mục đó (`edusite build duong/dan/toi/trang`); để bắt đầu một trang mới, hãy chép thư mục example-site/ đi kèm EduSite, nó có đủ mọi mục",
+                            en: "run the command in the site's folder, or name the folder (`edusite build path/to/site`); to start a new site, copy the example-site/ folder that comes with EduSite, which has every section")))
             } else {
                 diagnostics.append(
-                    Diagnostic(.unreadableFile, .error, "cannot read site.yaml: \(error)", at: .file(Self.fileName)))
+                    Diagnostic(
+                        .unreadableFile, .error, error.words, at: .file(Self.fileName),
+                        hint: Words(
+                            vi: "kiểm tra quyền đọc của site.yaml", en: "check that site.yaml can be read (its permissions)")))
             }
             return nil
         }
@@ -42,9 +48,11 @@ struct ConfigLoader {
             guard let node = try YAMLParser.parse(bytes[...], path: Self.fileName) else {
                 diagnostics.append(
                     Diagnostic(
-                        .emptySiteConfig, .error, "site.yaml is empty", at: .file(Self.fileName),
-                        hint: "write at least the school's name, unit, base_url and contact, for example:\n"
-                            + Self.minimalExample))
+                        .emptySiteConfig, .error, Words(vi: "site.yaml đang trống", en: "site.yaml is empty"),
+                        at: .file(Self.fileName),
+                        hint: Words(
+                            vi: "viết ít nhất tên trường, loại đơn vị, base_url và thông tin liên hệ, ví dụ:\n" + Self.minimalExample,
+                            en: "write at least the school's name, unit, base_url and contact, for example:\n" + Self.minimalExample)))
                 return nil
             }
             let config = try YAMLDecoder().decode(SiteConfig.self, from: node)

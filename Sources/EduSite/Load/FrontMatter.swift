@@ -32,9 +32,13 @@ public enum FrontMatter {
         case .notClosed:
             throw DiagnosticError(
                 Diagnostic(
-                    .frontMatterNotClosed, .error, "the front matter that opens on line 1 is never closed",
+                    .frontMatterNotClosed, .error,
+                    Words(
+                        vi: "phần đầu (front matter) mở ở dòng 1 không được đóng",
+                        en: "the front matter that opens on line 1 is never closed"),
                     at: SourceLocation(path: path, line: 1, column: 1),
-                    hint: "add a line with only --- after the last key"))
+                    hint: Words(
+                        vi: "thêm một dòng chỉ có --- sau khoá cuối cùng", en: "add a line with only --- after the last key")))
         case .closed(let yaml, let body, let bodyFirstLine):
             return FrontMatterParts(
                 yaml: bytes[yaml], yamlFirstLine: 2, body: bytes[body...], bodyFirstLine: bodyFirstLine)

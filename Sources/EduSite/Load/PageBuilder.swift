@@ -24,15 +24,19 @@ struct PageBuilder: Sendable {
         do {
             bytes = try fileSystem.readFile(Path.join(root, source))
         } catch {
-            return Outcome(page: nil, diagnostics: [Diagnostic(.unreadableFile, .error, "\(error)", at: .file(source))])
+            return Outcome(page: nil, diagnostics: [Diagnostic(.unreadableFile, .error, error.words, at: .file(source))])
         }
         guard ContentHash.of(bytes) == draft.contentHash else {
             return Outcome(
                 page: nil,
                 diagnostics: [
                     Diagnostic(
-                        .unreadableFile, .error, "the file changed while the site was being built", at: .file(source),
-                        hint: "save your changes, then build again")
+                        .unreadableFile, .error,
+                        Words(
+                            vi: "tệp đã thay đổi trong lúc đang tạo trang",
+                            en: "the file changed while the site was being built"),
+                        at: .file(source),
+                        hint: Words(vi: "lưu các thay đổi, rồi tạo lại", en: "save your changes, then build again"))
                 ])
         }
         let document = markdown.render(
@@ -77,8 +81,11 @@ struct PageBuilder: Sendable {
             if people.isEmpty {
                 diagnostics.append(
                     Diagnostic(
-                        .emptyList, .error, "`people` lists nobody", at: node.location(ofKeyPath: ["people"]),
-                        hint: "add one entry per member: `- name: …` with `role: …` under it"))
+                        .emptyList, .error, Words(vi: "`people` không có ai", en: "`people` lists nobody"),
+                        at: node.location(ofKeyPath: ["people"]),
+                        hint: Words(
+                            vi: "thêm mỗi người một mục: `- name: …` với `role: …` bên dưới",
+                            en: "add one entry per member: `- name: …` with `role: …` under it")))
             }
         case .organisation(let fields):
             people = assets.people(fields.people)
@@ -168,7 +175,7 @@ struct AssetCollector {
         case .external:
             guard ReferenceResolver.hasScheme(written) else { fallthrough }
             if let refusal = LinkPolicy.refusal(written) {
-                diagnostics.append(LinkPolicy.diagnostic(written, refusal, what: "file", at: location))
+                diagnostics.append(LinkPolicy.diagnostic(written, refusal, what: Words(vi: "tệp", en: "file"), at: location))
                 return nil
             }
             return Asset(source: "", path: written, title: fallbackTitle, byteCount: 0, declaredAt: location)
@@ -178,18 +185,26 @@ struct AssetCollector {
                 ? "static\(written)" : Path.normalize(Path.join(Path.parent(source), written)) ?? written
             diagnostics.append(
                 Diagnostic(
-                    .missingFile, .error, "the file `\(written)` does not exist (looked for `\(lookedIn)`)",
+                    .missingFile, .error,
+                    Words(
+                        vi: "tệp `\(written)` không tồn tại (đã tìm ở `\(lookedIn)`)",
+                        en: "the file `\(written)` does not exist (looked for `\(lookedIn)`)"),
                     at: location,
-                    hint: "put the file at `\(lookedIn)`, or correct the path: a path starting with / is inside `static/`, any other is relative to this page's folder"
-                ))
+                    hint: Words(
+                        vi: "đặt tệp vào `\(lookedIn)`, hoặc sửa đường dẫn: đường dẫn bắt đầu bằng / nằm trong `static/`, còn lại tính từ thư mục của trang này",
+                        en: "put the file at `\(lookedIn)`, or correct the path: a path starting with / is inside `static/`, any other is relative to this page's folder")))
             return nil
         case .outsideSite:
             diagnostics.append(
                 Diagnostic(
-                    .pathLeavesSite, .error, "`\(written)` points outside the site's published files",
+                    .pathLeavesSite, .error,
+                    Words(
+                        vi: "`\(written)` trỏ ra ngoài các tệp được đăng của trang web",
+                        en: "`\(written)` points outside the site's published files"),
                     at: location,
-                    hint: "copy the file into `static/` and write its path from there, e.g. `/tai-lieu/\(Path.lastComponent(written))`"
-                ))
+                    hint: Words(
+                        vi: "chép tệp vào `static/` và ghi đường dẫn từ đó, ví dụ `/tai-lieu/\(Path.lastComponent(written))`",
+                        en: "copy the file into `static/` and write its path from there, e.g. `/tai-lieu/\(Path.lastComponent(written))`")))
             return nil
         }
     }

@@ -18,7 +18,7 @@ struct PageReader: Sendable {
         do {
             bytes = try fileSystem.readFile(Path.join(root, source))
         } catch {
-            return Outcome(draft: nil, diagnostics: [Diagnostic(.unreadableFile, .error, "\(error)", at: .file(source))])
+            return Outcome(draft: nil, diagnostics: [Diagnostic(.unreadableFile, .error, error.words, at: .file(source))])
         }
         // The body must be UTF-8 too, not only the front matter the YAML parser reads.
         if let offset = UTF8Validation.firstInvalidByte(in: bytes[...]) {
@@ -34,9 +34,13 @@ struct PageReader: Sendable {
                 diagnostics: [
                     Diagnostic(
                         .badSchoolYearFolder, .error,
-                        "`\(folder)` is not a school year: public disclosures go in one folder per school year",
+                        Words(
+                            vi: "`\(folder)` không phải một năm học: nội dung công khai nằm trong mỗi thư mục một năm học",
+                            en: "`\(folder)` is not a school year: public disclosures go in one folder per school year"),
                         at: .file(source),
-                        hint: "move the file into a folder named like `cong-khai/2025-2026/`")
+                        hint: Words(
+                            vi: "chuyển tệp vào một thư mục có tên như `cong-khai/2025-2026/`",
+                            en: "move the file into a folder named like `cong-khai/2025-2026/`"))
                 ])
         }
         do {
@@ -45,8 +49,12 @@ struct PageReader: Sendable {
                     draft: nil,
                     diagnostics: [
                         Diagnostic(
-                            .missingFrontMatter, .error, "this page has no front matter", at: .file(source),
-                            hint: "start the file with a line `---`, then at least `title: …`, then a line `---`")
+                            .missingFrontMatter, .error,
+                            Words(vi: "trang này không có phần đầu (front matter)", en: "this page has no front matter"),
+                            at: .file(source),
+                            hint: Words(
+                                vi: "bắt đầu tệp bằng một dòng `---`, rồi ít nhất `title: …`, rồi một dòng `---`",
+                                en: "start the file with a line `---`, then at least `title: …`, then a line `---`"))
                     ])
             }
             guard let node = try YAMLParser.parse(parts.yaml, path: source, firstLine: parts.yamlFirstLine, knownUTF8: true)
@@ -55,8 +63,10 @@ struct PageReader: Sendable {
                     draft: nil,
                     diagnostics: [
                         Diagnostic(
-                            .missingFrontMatter, .error, "the front matter is empty", at: .file(source),
-                            hint: "write at least `title: …` between the two `---` lines")
+                            .missingFrontMatter, .error,
+                            Words(vi: "phần đầu (front matter) đang trống", en: "the front matter is empty"), at: .file(source),
+                            hint: Words(
+                                vi: "viết ít nhất `title: …` giữa hai dòng `---`", en: "write at least `title: …` between the two `---` lines"))
                     ])
             }
             let fields = try decodeFields(kind, node)
@@ -66,8 +76,11 @@ struct PageReader: Sendable {
             if case .post = kind, common.date == nil {
                 diagnostics.append(
                     Diagnostic(
-                        .missingDate, .error, "a post needs a date", at: node.location,
-                        hint: "add a line like `date: 2025-09-05` (or `2025-09-05 07:30`) to the front matter"))
+                        .missingDate, .error, Words(vi: "bài viết cần có ngày đăng", en: "a post needs a date"),
+                        at: node.location,
+                        hint: Words(
+                            vi: "thêm một dòng như `date: 2025-09-05` (hoặc `2025-09-05 07:30`) vào phần đầu",
+                            en: "add a line like `date: 2025-09-05` (or `2025-09-05 07:30`) to the front matter")))
             }
             let draft = DraftPage(
                 source: source, kind: kind, path: ContentClassifier.sitePath(of: relative, slug: common.slug),

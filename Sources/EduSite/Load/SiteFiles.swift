@@ -17,12 +17,12 @@ struct SiteFiles: Sendable {
     /// The folder everything must stay in, its own symlinks resolved.
     let boundary: String
     /// The boundary in messages: "the site folder", "the theme's folder".
-    let boundaryName: String
+    let boundaryName: Words
 
     /// Folders one walk may enter through links.
     static let maximumLinkedFolders = 1000
 
-    init(fileSystem: FileSystem, boundary: String, boundaryName: String = "the site folder") {
+    init(fileSystem: FileSystem, boundary: String, boundaryName: Words = Words(vi: "thư mục của trang web", en: "the site folder")) {
         self.fileSystem = fileSystem
         self.boundary = fileSystem.resolvingSymlinks(boundary) ?? boundary
         self.boundaryName = boundaryName
@@ -81,8 +81,9 @@ struct SiteFiles: Sendable {
                 } catch {
                     listing.diagnostics.append(
                         Diagnostic(
-                            .unreadableFile, .error, "cannot read the folder: \(error)",
-                            at: .file(display + folder.relative), hint: "check that you may read the folder"))
+                            .unreadableFile, .error, error.words, at: .file(display + folder.relative),
+                            hint: Words(
+                                vi: "kiểm tra rằng bạn có quyền đọc thư mục này", en: "check that you may read the folder")))
                     continue
                 }
                 for (entry, info) in entries where !entry.name.hasPrefix(".") {
@@ -103,12 +104,20 @@ struct SiteFiles: Sendable {
                                     Diagnostic(
                                         .linkLoop, .error,
                                         loops
-                                            ? "`\(display + relative)` is a link to `\(shown(followed.0))`, a folder that holds the link itself: it would be read round for ever"
-                                            : "`\(display + relative)` is one link to a folder too many: `\(display)` reaches more than \(Self.maximumLinkedFolders) folders through links",
+                                            ? Words(
+                                                vi: "`\(display + relative)` là một liên kết tới `\(shown(followed.0))`, một thư mục chứa chính liên kết đó: nó sẽ bị đọc vòng mãi",
+                                                en: "`\(display + relative)` is a link to `\(shown(followed.0))`, a folder that holds the link itself: it would be read round for ever")
+                                            : Words(
+                                                vi: "`\(display + relative)` là một liên kết thư mục quá nhiều: `\(display)` dẫn tới hơn \(Self.maximumLinkedFolders) thư mục qua các liên kết",
+                                                en: "`\(display + relative)` is one link to a folder too many: `\(display)` reaches more than \(Self.maximumLinkedFolders) folders through links"),
                                         at: .file(display + relative),
                                         hint: loops
-                                            ? "remove the link, or point it at a folder that does not hold it"
-                                            : "links to folders that hold links to folders multiply; copy the folders you need instead"))
+                                            ? Words(
+                                                vi: "xoá liên kết, hoặc cho nó trỏ tới một thư mục không chứa nó",
+                                                en: "remove the link, or point it at a folder that does not hold it")
+                                            : Words(
+                                                vi: "liên kết tới thư mục có chứa liên kết tới thư mục sẽ nhân lên mãi; hãy chép các thư mục bạn cần",
+                                                en: "links to folders that hold links to folders multiply; copy the folders you need instead")))
                                 continue
                             }
                         }
@@ -149,37 +158,62 @@ struct SiteFiles: Sendable {
     private func follow(_ path: String, shown: String, into listing: inout Listing) -> (String, ItemInfo)? {
         let isLink = fileSystem.linkInfo(path)?.kind == .symlink
         let written = isLink ? ((try? fileSystem.readLink(path)) ?? "?") : ""
-        func refuse(_ code: DiagnosticCode, _ message: String, hint: String) -> (String, ItemInfo)? {
+        func refuse(_ code: DiagnosticCode, _ message: Words, hint: Words) -> (String, ItemInfo)? {
             listing.refused.append(path)
             listing.diagnostics.append(Diagnostic(code, .error, message, at: .file(shown), hint: hint))
             return nil
         }
         guard let resolved = fileSystem.resolvingSymlinks(path) else {
             return refuse(
-                .linkLoop, "`\(shown)` is a link that leads round in a loop (`\(written)`)",
-                hint: "make the link point at a file or folder, not at itself or a link back to it, or remove it")
+                .linkLoop,
+                Words(
+                    vi: "`\(shown)` là một liên kết dẫn vòng quanh (`\(written)`)",
+                    en: "`\(shown)` is a link that leads round in a loop (`\(written)`)"),
+                hint: Words(
+                    vi: "cho liên kết trỏ tới một tệp hoặc thư mục, không trỏ về chính nó hay một liên kết trỏ ngược lại, hoặc xoá nó",
+                    en: "make the link point at a file or folder, not at itself or a link back to it, or remove it"))
         }
         guard let inside = Path.relative(resolved, to: boundary) else {
             if !isLink {
                 // A path written with `..` (a manifest named in `site.yaml`), or through a linked folder.
                 return refuse(
-                    .pathLeavesSite, "`\(shown)` leads to \(resolved), outside \(boundaryName)",
-                    hint: "EduSite reads only files inside \(boundaryName); copy the file into the site and name it from there")
+                    .pathLeavesSite,
+                    Words(
+                        vi: "`\(shown)` dẫn tới \(resolved), nằm ngoài \(boundaryName.vi)",
+                        en: "`\(shown)` leads to \(resolved), outside \(boundaryName.en)"),
+                    hint: Words(
+                        vi: "EduSite chỉ đọc các tệp bên trong \(boundaryName.vi); hãy chép tệp vào trang web và ghi đường dẫn từ đó",
+                        en: "EduSite reads only files inside \(boundaryName.en); copy the file into the site and name it from there"))
             }
             return refuse(
-                .linkLeavesSite, "`\(shown)` is a link to \(resolved), outside \(boundaryName)",
-                hint: "EduSite publishes only files inside \(boundaryName); copy the file into `\(Path.parent(shown))/` instead of linking to it")
+                .linkLeavesSite,
+                Words(
+                    vi: "`\(shown)` là một liên kết tới \(resolved), nằm ngoài \(boundaryName.vi)",
+                    en: "`\(shown)` is a link to \(resolved), outside \(boundaryName.en)"),
+                hint: Words(
+                    vi: "EduSite chỉ đăng các tệp bên trong \(boundaryName.vi); hãy chép tệp vào `\(Path.parent(shown))/` thay vì liên kết tới nó",
+                    en: "EduSite publishes only files inside \(boundaryName.en); copy the file into `\(Path.parent(shown))/` instead of linking to it"))
         }
         if Path.parts(inside).contains(where: { $0.hasPrefix(".") }) {
             return refuse(
-                .linkLeavesSite, "`\(shown)` is a link to `\(inside)`, a hidden file of \(boundaryName)",
-                hint: "hidden folders (`.git/`, `.edusite/`) hold settings and passwords, never pages; copy the file you meant into `\(Path.parent(shown))/`")
+                .linkLeavesSite,
+                Words(
+                    vi: "`\(shown)` là một liên kết tới `\(inside)`, một tệp ẩn của \(boundaryName.vi)",
+                    en: "`\(shown)` is a link to `\(inside)`, a hidden file of \(boundaryName.en)"),
+                hint: Words(
+                    vi: "thư mục ẩn (`.git/`, `.edusite/`) chứa thiết lập và mật khẩu, không bao giờ chứa trang; hãy chép tệp bạn muốn vào `\(Path.parent(shown))/`",
+                    en: "hidden folders (`.git/`, `.edusite/`) hold settings and passwords, never pages; copy the file you meant into `\(Path.parent(shown))/`"))
         }
         guard let info = fileSystem.itemInfo(resolved) else {
             if !isLink { return nil }
             return refuse(
-                .danglingLink, "`\(shown)` is a link to `\(written)`, which does not exist",
-                hint: "the file or folder it points at was moved or deleted: point the link at an existing file, or remove it")
+                .danglingLink,
+                Words(
+                    vi: "`\(shown)` là một liên kết tới `\(written)`, nơi không tồn tại",
+                    en: "`\(shown)` is a link to `\(written)`, which does not exist"),
+                hint: Words(
+                    vi: "tệp hoặc thư mục nó trỏ tới đã bị chuyển đi hoặc xoá: hãy trỏ liên kết tới một tệp có thật, hoặc xoá nó",
+                    en: "the file or folder it points at was moved or deleted: point the link at an existing file, or remove it"))
         }
         return (resolved, info)
     }
@@ -189,8 +223,12 @@ struct SiteFiles: Sendable {
 
     private func notAFile(_ shown: String) -> Diagnostic {
         Diagnostic(
-            .notAFile, .error, "`\(shown)` is neither a file nor a folder (a device, a pipe or a socket)",
-            at: .file(shown), hint: "remove it: a site holds only files and folders")
+            .notAFile, .error,
+            Words(
+                vi: "`\(shown)` không phải tệp cũng không phải thư mục (một thiết bị, một ống dẫn hay một socket)",
+                en: "`\(shown)` is neither a file nor a folder (a device, a pipe or a socket)"),
+            at: .file(shown),
+            hint: Words(vi: "xoá nó đi: trang web chỉ chứa tệp và thư mục", en: "remove it: a site holds only files and folders"))
     }
 }
 

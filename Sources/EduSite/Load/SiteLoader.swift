@@ -26,9 +26,12 @@ public struct SiteLoader: Sendable {
         if known == nil {
             diagnostics.append(
                 Diagnostic(
-                    .unknownTimezone, .error, "unknown timezone `\(config.timezone)`",
+                    .unknownTimezone, .error,
+                    Words(vi: "không biết múi giờ `\(config.timezone)`", en: "unknown timezone `\(config.timezone)`"),
                     at: configNode.location(ofKeyPath: ["timezone"]),
-                    hint: "use a name like Asia/Ho_Chi_Minh, or remove the key (Asia/Ho_Chi_Minh is the default)"))
+                    hint: Words(
+                        vi: "dùng một tên như Asia/Ho_Chi_Minh, hoặc bỏ khoá này (mặc định là Asia/Ho_Chi_Minh)",
+                        en: "use a name like Asia/Ho_Chi_Minh, or remove the key (Asia/Ho_Chi_Minh is the default)")))
         }
         let zone = known ?? .hoChiMinh
         // "Now" is shown in the site's timezone, whatever offset the caller gave.

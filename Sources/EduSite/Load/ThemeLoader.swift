@@ -17,7 +17,10 @@ struct ThemeLoader {
         guard Self.isThemeName(name) else {
             diagnostics.append(
                 Diagnostic(
-                    .badThemeName, .error, "`\(name)` is not a theme name: `theme:` names a theme, it is not a path",
+                    .badThemeName, .error,
+                    Words(
+                        vi: "`\(name)` không phải tên một giao diện: `theme:` ghi tên giao diện, không phải một đường dẫn",
+                        en: "`\(name)` is not a theme name: `theme:` names a theme, it is not a path"),
                     at: declaredAt, hint: availableHint(siteRoot: siteRoot)))
             return nil
         }
@@ -31,13 +34,15 @@ struct ThemeLoader {
             return nil
         }
         if found == nil, let bundled = searchPaths.map({ Path.join($0, name) }).first(where: { fileSystem.directoryExists($0) }) {
-            found = (SiteFiles(fileSystem: fileSystem, boundary: bundled, boundaryName: "the theme's folder"), bundled, "theme:\(name)/")
+            found = (SiteFiles(fileSystem: fileSystem, boundary: bundled, boundaryName: Words(vi: "thư mục của giao diện", en: "the theme's folder")), bundled, "theme:\(name)/")
         }
         guard let (files, folder, display) = found else {
             diagnostics.append(
                 Diagnostic(
-                    .missingTheme, .error, "the theme `\(name)` cannot be found", at: declaredAt,
-                    hint: availableHint(siteRoot: siteRoot) + "; or put the theme in `themes/\(name)/`"))
+                    .missingTheme, .error,
+                    Words(vi: "không tìm thấy giao diện `\(name)`", en: "the theme `\(name)` cannot be found"), at: declaredAt,
+                    hint: availableHint(siteRoot: siteRoot)
+                        + Words(vi: "; hoặc đặt giao diện vào `themes/\(name)/`", en: "; or put the theme in `themes/\(name)/`")))
             return nil
         }
         var templates: [String: ThemeFiles.Template] = [:]
@@ -73,10 +78,14 @@ struct ThemeLoader {
         return names.sorted()
     }
 
-    private func availableHint(siteRoot: String) -> String {
-        let names = availableThemes(siteRoot: siteRoot)
-        let list = names.isEmpty ? "no themes are installed" : "the themes there are: " + names.joined(separator: ", ")
-        return list + ". Remove `theme:` to use the default theme"
+    private func availableHint(siteRoot: String) -> Words {
+        let names = availableThemes(siteRoot: siteRoot).joined(separator: ", ")
+        let list =
+            names.isEmpty
+            ? Words(vi: "chưa cài giao diện nào", en: "no themes are installed")
+            : Words(vi: "các giao diện hiện có: \(names)", en: "the themes there are: \(names)")
+        return list
+            + Words(vi: ". Bỏ `theme:` để dùng giao diện mặc định", en: ". Remove `theme:` to use the default theme")
     }
 
     private func read(_ listing: SiteFiles.Listing, into templates: inout [String: ThemeFiles.Template], _ diagnostics: inout [Diagnostic]) {
@@ -87,7 +96,7 @@ struct ThemeLoader {
             do {
                 bytes = try fileSystem.readFile(file.source)
             } catch {
-                diagnostics.append(Diagnostic(.unreadableFile, .error, "\(error)", at: .file(displaySource)))
+                diagnostics.append(Diagnostic(.unreadableFile, .error, error.words, at: .file(displaySource)))
                 continue
             }
             if let offset = UTF8Validation.firstInvalidByte(in: bytes[...]) {

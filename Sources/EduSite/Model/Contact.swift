@@ -70,9 +70,9 @@ public struct Feedback: Sendable, Hashable, Decodable {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
-                    debugDescription:
-                        "`feedback` needs at least one of `form_action`, `email` or `url`, so parents have somewhere to send their opinions"
-                ))
+                    Words(
+                        vi: "`feedback` cần ít nhất một trong `form_action`, `email` hoặc `url`, để phụ huynh có nơi gửi ý kiến",
+                        en: "`feedback` needs at least one of `form_action`, `email` or `url`, so parents have somewhere to send their opinions")))
         }
     }
 }

@@ -136,11 +136,11 @@ extension DateTimeValue: Decodable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = DateTimeValue.parse(text) else {
-            throw DecodingError.dataCorruptedError(
+            throw DecodingError.invalidValue(
                 in: container,
-                debugDescription:
-                    "`\(text)` is not a date: write it as YYYY-MM-DD, optionally with a time, e.g. 2025-09-05 or 2025-09-05 07:30"
-            )
+                Words(
+                    vi: "`\(text)` không phải một ngày: hãy viết dạng YYYY-MM-DD, có thể kèm giờ, ví dụ 2025-09-05 hoặc 2025-09-05 07:30",
+                    en: "`\(text)` is not a date: write it as YYYY-MM-DD, optionally with a time, e.g. 2025-09-05 or 2025-09-05 07:30"))
         }
         self = value
     }

@@ -10,7 +10,7 @@ public enum LinkPolicy {
     static let allowedDataPrefixes = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
 
     /// Why `url` may not stand in a page, in words; nil when it may.
-    public static func refusal(_ url: String) -> String? {
+    public static func refusal(_ url: String) -> Words? {
         let seen = String(decoding: asBrowsersRead(url), as: UTF8.self)
         guard let colon = seen.firstIndex(of: ":") else { return nil }
         let scheme = seen[..<colon].lowercased()
@@ -18,15 +18,25 @@ public enum LinkPolicy {
         let lowered = seen.lowercased()
         if scheme == "data", allowedDataPrefixes.contains(where: { lowered.hasPrefix($0) }) { return nil }
         return switch scheme {
-        case "file": "a `file:` address opens a file on the reader's own computer, which other readers do not have"
-        case "data": "a `data:` address carries a whole file or script inside the link"
-        default: "a `\(scheme):` address runs a script in the reader's browser"
+        case "file":
+            Words(
+                vi: "địa chỉ `file:` mở một tệp trên máy của chính người đọc, mà người đọc khác không có",
+                en: "a `file:` address opens a file on the reader's own computer, which other readers do not have")
+        case "data":
+            Words(
+                vi: "địa chỉ `data:` mang cả một tệp hoặc đoạn mã bên trong liên kết",
+                en: "a `data:` address carries a whole file or script inside the link")
+        default:
+            Words(
+                vi: "địa chỉ `\(scheme):` chạy mã lệnh trong trình duyệt của người đọc",
+                en: "a `\(scheme):` address runs a script in the reader's browser")
         }
     }
 
     /// What may be written instead, for hints.
-    public static let allowedWords =
-        "a site path (`/gioi-thieu/`), a path relative to the page, or a full address starting with https://, mailto: or tel:"
+    public static let allowedWords = Words(
+        vi: "một đường dẫn của trang (`/gioi-thieu/`), một đường dẫn tính từ trang đang viết, hoặc một địa chỉ đầy đủ bắt đầu bằng https://, mailto: hay tel:",
+        en: "a site path (`/gioi-thieu/`), a path relative to the page, or a full address starting with https://, mailto: or tel:")
 
     private static func asBrowsersRead(_ url: String) -> [UInt8] {
         var bytes = url.utf8.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
@@ -43,9 +53,12 @@ public enum LinkPolicy {
 
 extension LinkPolicy {
     /// The finding for a refused link of a page (Markdown or front matter).
-    static func diagnostic(_ written: String, _ refusal: String, what: String, at location: SourceLocation) -> Diagnostic {
+    static func diagnostic(_ written: String, _ refusal: Words, what: Words, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
-            .unsafeLink, .error, "the \(what) `\(written)` cannot be a link on the site: \(refusal)", at: location,
-            hint: "write \(allowedWords)")
+            .unsafeLink, .error,
+            Words(
+                vi: "\(what.vi) `\(written)` không thể là một liên kết trên trang: \(refusal.vi)",
+                en: "the \(what.en) `\(written)` cannot be a link on the site: \(refusal.en)"),
+            at: location, hint: Words(vi: "hãy viết \(allowedWords.vi)", en: "write \(allowedWords.en)"))
     }
 }

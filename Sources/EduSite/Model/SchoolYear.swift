@@ -44,8 +44,11 @@ struct SchoolYearText: Decodable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let year = SchoolYear(folderName: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "`\(text)` is not a school year: write it as 2024-2025")
+            throw DecodingError.invalidValue(
+                in: container,
+                Words(
+                    vi: "`\(text)` không phải một năm học: hãy viết dạng 2024-2025",
+                    en: "`\(text)` is not a school year: write it as 2024-2025"))
         }
         self.year = year
     }

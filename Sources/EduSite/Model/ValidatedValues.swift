@@ -9,11 +9,11 @@ public struct AbsoluteURL: Sendable, Hashable, Decodable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self).trimmingSpaces()
         guard let url = AbsoluteURL(text) else {
-            throw DecodingError.dataCorruptedError(
+            throw DecodingError.invalidValue(
                 in: container,
-                debugDescription:
-                    "`\(text)` is not a web address: write it in full, starting with https:// (for example https://thptnguyenvancu.hcm.edu.vn/)"
-            )
+                Words(
+                    vi: "`\(text)` không phải một địa chỉ web: hãy viết đầy đủ, bắt đầu bằng https:// (ví dụ https://thptnguyenvancu.hcm.edu.vn/)",
+                    en: "`\(text)` is not a web address: write it in full, starting with https:// (for example https://thptnguyenvancu.hcm.edu.vn/)"))
         }
         self = url
     }
@@ -47,9 +47,11 @@ public struct LinkURL: Sendable, Hashable, Decodable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self).trimmingSpaces()
         if let refusal = LinkPolicy.refusal(text) {
-            throw DecodingError.dataCorruptedError(
+            throw DecodingError.invalidValue(
                 in: container,
-                debugDescription: "`\(text)` cannot be a link on the site: \(refusal). Write \(LinkPolicy.allowedWords)")
+                Words(
+                    vi: "`\(text)` không thể là một liên kết trên trang: \(refusal.vi). Hãy viết \(LinkPolicy.allowedWords.vi)",
+                    en: "`\(text)` cannot be a link on the site: \(refusal.en). Write \(LinkPolicy.allowedWords.en)"))
         }
         string = text
     }
@@ -63,10 +65,11 @@ public struct EmailAddress: Sendable, Hashable, Decodable {
         let text = try container.decode(String.self).trimmingSpaces()
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !text.contains(" ") else {
-            throw DecodingError.dataCorruptedError(
+            throw DecodingError.invalidValue(
                 in: container,
-                debugDescription: "`\(text)` is not an email address: write it like c3nguyenvancu@hcm.edu.vn"
-            )
+                Words(
+                    vi: "`\(text)` không phải một địa chỉ thư điện tử: hãy viết như c3nguyenvancu@hcm.edu.vn",
+                    en: "`\(text)` is not an email address: write it like c3nguyenvancu@hcm.edu.vn"))
         }
         value = text
     }
@@ -80,11 +83,11 @@ public struct Identifier: Sendable, Hashable, Decodable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard Identifier.isValid(text) else {
-            throw DecodingError.dataCorruptedError(
+            throw DecodingError.invalidValue(
                 in: container,
-                debugDescription:
-                    "`\(text)` is not a valid id: use only lowercase letters without accents, digits and '-' (for example `\(Slug.make(text))`)"
-            )
+                Words(
+                    vi: "`\(text)` không phải một mã định danh hợp lệ: chỉ dùng chữ thường không dấu, chữ số và '-' (ví dụ `\(Slug.make(text))`)",
+                    en: "`\(text)` is not a valid id: use only lowercase letters without accents, digits and '-' (for example `\(Slug.make(text))`)"))
         }
         value = text
     }
@@ -101,8 +104,11 @@ public struct PositiveInt: Sendable, Hashable, Decodable {
         let container = try decoder.singleValueContainer()
         let number = try container.decode(Int.self)
         guard number > 0 else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a whole number greater than 0, found \(number)")
+            throw DecodingError.invalidValue(
+                in: container,
+                Words(
+                    vi: "cần một số nguyên lớn hơn 0, nhưng gặp \(number)",
+                    en: "expected a whole number greater than 0, found \(number)"))
         }
         value = number
     }

@@ -10,11 +10,16 @@ struct ThemeRenderer: Sendable {
         for failure in library.failures {
             diagnostics.append(
                 Diagnostic(
-                    .templateSyntax, .error, "the template does not parse: \(failure.error.problem.message)",
+                    .templateSyntax, .error,
+                    Words(
+                        vi: "mẫu giao diện viết sai cú pháp: \(failure.error.problem.message.vi)",
+                        en: "the template does not parse: \(failure.error.problem.message.en)"),
                     at: SourceLocation(
                         path: theme.templates[failure.source].displaySource, line: failure.error.line,
                         column: failure.error.column),
-                    hint: "check that every {{#section}} has its {{/section}} and that tags are closed with }}"))
+                    hint: Words(
+                        vi: "kiểm tra rằng mỗi {{#muc}} có {{/muc}} của nó và các thẻ được đóng bằng }}",
+                        en: "check that every {{#section}} has its {{/section}} and that tags are closed with }}")))
         }
         return (ThemeRenderer(library: library, templateNames: Set(theme.templates.map(\.name))), diagnostics)
     }

@@ -161,14 +161,25 @@ public enum ServeError: Error, Sendable, CustomStringConvertible {
     case badHost(String)
     case bind(host: String, port: UInt16, code: Int32)
 
-    public var description: String {
+    public var description: String { words.en }
+
+    public var words: Words {
         switch self {
-        case .socket(let code): "cannot open a network socket: \(FileSystemError.words(forErrno: code))"
-        case .badHost(let host): "`\(host)` is not an IPv4 address: use 127.0.0.1 (only this computer) or 0.0.0.0 (the local network)"
+        case .socket(let code):
+            let why = FileSystemError.words(forErrno: code)
+            return Words(vi: "không mở được cổng mạng (socket): \(why.vi)", en: "cannot open a network socket: \(why.en)")
+        case .badHost(let host):
+            return Words(
+                vi: "`\(host)` không phải một địa chỉ IPv4: hãy dùng 127.0.0.1 (chỉ máy này) hoặc 0.0.0.0 (mạng nội bộ)",
+                en: "`\(host)` is not an IPv4 address: use 127.0.0.1 (only this computer) or 0.0.0.0 (the local network)")
         case .bind(let host, let port, let code):
-            code == EADDRINUSE
-                ? "port \(port) on \(host) is already in use: stop the other program or choose another with --port"
-                : "cannot listen on \(host):\(port): \(FileSystemError.words(forErrno: code))"
+            let why = FileSystemError.words(forErrno: code)
+            return code == EADDRINUSE
+                ? Words(
+                    vi: "cổng \(port) trên \(host) đang được một chương trình khác dùng: hãy tắt chương trình đó hoặc chọn cổng khác bằng --port",
+                    en: "port \(port) on \(host) is already in use: stop the other program or choose another with --port")
+                : Words(
+                    vi: "không lắng nghe được trên \(host):\(port): \(why.vi)", en: "cannot listen on \(host):\(port): \(why.en)")
         }
     }
 }

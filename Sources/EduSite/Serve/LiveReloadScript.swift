@@ -6,7 +6,14 @@ enum LiveReloadScript {
 
     static let tag = "<script src=\"\(path)\"></script>"
 
-    static let source = """
+    /// The script, its overlay's words in `language` (the findings come in it from the server).
+    static func source(_ language: Language) -> String {
+        let label = Words(vi: "Lỗi khi tạo trang", en: "Build error").text(language)
+        let heading = Words(
+            vi: "Không tạo được trang: hãy sửa lỗi dưới đây (trang cũ vẫn đang hiển thị)",
+            en: "The site could not be built: fix the errors below (the last good pages are still shown)"
+        ).text(language)
+        return """
         (function () {
           "use strict";
           var overlay = null;
@@ -16,10 +23,10 @@ enum LiveReloadScript {
             overlay = document.createElement("div");
             overlay.id = "edusite-build-error";
             overlay.setAttribute("role", "alertdialog");
-            overlay.setAttribute("aria-label", "Lỗi khi tạo trang");
+            overlay.setAttribute("aria-label", \(jsString(label)));
             overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:24px";
             var title = document.createElement("h2");
-            title.textContent = "Không tạo được trang: hãy sửa lỗi dưới đây (trang cũ vẫn đang hiển thị)";
+            title.textContent = \(jsString(heading));
             title.style.cssText = "font:bold 18px/1.3 system-ui,sans-serif;color:#ffb4ab;margin:0 0 16px";
             var pre = document.createElement("pre");
             pre.textContent = lines.join("\\n");
@@ -33,4 +40,11 @@ enum LiveReloadScript {
           source.addEventListener("build-error", function (event) { show(JSON.parse(event.data)); });
         })();
         """
+    }
+
+    /// A JavaScript string literal of `text` (JSON's rules are JavaScript's for strings).
+    static func jsString(_ text: String) -> String {
+        let quoted = LiveReloadHub.json([text])
+        return String(quoted.dropFirst().dropLast())
+    }
 }

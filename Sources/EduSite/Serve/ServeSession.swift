@@ -8,6 +8,8 @@ public final class ServeSession: Sendable {
     let options: LoadOptions
     let fileSystem: FileSystem
     let compliance: SiteBuilder.ComplianceMode
+    /// Of the overlay's findings and words; Vietnamese unless `--lang` or the locale says otherwise.
+    let language: Language
     /// Output path (`tin-tuc/index.html`) → contents of the last good build.
     private let files = Mutex<[String: OutputFile.Contents]>([:])
     /// What the last good build keeps for the next: rebuilds read and render only what changed.
@@ -15,8 +17,9 @@ public final class ServeSession: Sendable {
 
     public init(
         siteRoot: String, options: LoadOptions, fileSystem: FileSystem = .live,
-        compliance: SiteBuilder.ComplianceMode = .reportOnly
+        compliance: SiteBuilder.ComplianceMode = .reportOnly, language: Language = .vi
     ) {
+        self.language = language
         self.siteRoot = siteRoot
         self.options = options
         self.fileSystem = fileSystem
@@ -38,7 +41,7 @@ public final class ServeSession: Sendable {
             files.withLock { $0 = map }
             hub.buildSucceeded()
         } else {
-            hub.buildFailed(rendering.diagnostics.sortedForOutput().filter { $0.severity == .error }.map(\.description))
+            hub.buildFailed(DiagnosticText.format(rendering.diagnostics.filter { $0.severity == .error }, in: language))
         }
         return rendering
     }
@@ -47,7 +50,7 @@ public final class ServeSession: Sendable {
         switch request.path {
         case LiveReloadScript.eventsPath: return .eventStream(hub)
         case LiveReloadScript.path:
-            return .bytes(status: 200, contentType: "text/javascript; charset=utf-8", body: Array(LiveReloadScript.source.utf8))
+            return .bytes(status: 200, contentType: "text/javascript; charset=utf-8", body: Array(LiveReloadScript.source(language).utf8))
         default: break
         }
         let relative = request.path.hasSuffix("/") ? String(request.path.dropFirst()) + "index.html" : String(request.path.dropFirst())

@@ -13,11 +13,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public var code: DiagnosticCode
     public var severity: Severity
-    /// What is wrong, in words an IT teacher understands.
-    public var message: String
+    /// What is wrong, in words an IT teacher understands, in both languages.
+    public var message: Words
     public var location: SourceLocation?
     /// How to fix it.
-    public var hint: String?
+    public var hint: Words?
     /// Further places that take part (e.g. the other page with the same URL).
     public var related: [SourceLocation]
     /// The rule that asks for this (manifest requirement id), when there is one.
@@ -26,9 +26,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public init(
         _ code: DiagnosticCode,
         _ severity: Severity = .error,
-        _ message: String,
+        _ message: Words,
         at location: SourceLocation?,
-        hint: String? = nil,
+        hint: Words? = nil,
         related: [SourceLocation] = [],
         rule: String? = nil
     ) {
@@ -41,16 +41,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.rule = rule
     }
 
-    /// `path:line:col: error[E012]: message` — the form editors and CI annotations understand.
-    public var description: String {
-        var text = ""
-        if let location { text += "\(location): " }
-        text += "\(severity.rawValue)[\(code.rawValue)]: \(message)"
-        if let rule { text += " [\(rule)]" }
-        if let hint { text += "\n  hint: \(hint)" }
-        for place in related { text += "\n  note: see \(place)" }
-        return text
-    }
+    /// The finding as `DiagnosticText` prints it, in English: for logs and test failures.
+    public var description: String { DiagnosticText.format(self, in: .en) }
 }
 
 /// A stable identifier of a kind of finding, e.g. `E101`.

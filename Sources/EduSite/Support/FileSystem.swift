@@ -156,39 +156,64 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
         self.operation = operation
     }
 
-    public var description: String {
-        let why =
+    public var description: String { words.en }
+
+    /// "cannot write /x: the disk is full (ENOSPC)", in both languages.
+    public var words: Words {
+        let why: Words =
             switch reason {
-            case .notFound: "no such file or folder"
-            case .notADirectory: "not a folder"
-            case .isADirectory: "is a folder, not a file"
-            case .permissionDenied: "permission denied"
-            case .exists: "already exists"
-            case .notEmpty: "the folder is not empty"
+            case .notFound: Words(vi: "không có tệp hay thư mục đó", en: "no such file or folder")
+            case .notADirectory: Words(vi: "không phải một thư mục", en: "not a folder")
+            case .isADirectory: Words(vi: "là một thư mục, không phải tệp", en: "is a folder, not a file")
+            case .permissionDenied: Words(vi: "không có quyền", en: "permission denied")
+            case .exists: Words(vi: "đã có sẵn", en: "already exists")
+            case .notEmpty: Words(vi: "thư mục không trống", en: "the folder is not empty")
             case .other(let code): Self.words(forErrno: code)
             }
-        return "cannot \(operation) \(path): \(why)"
+        let doing = Self.operationsInVietnamese[operation] ?? operation
+        return Words(vi: "không \(doing) được \(path): \(why.vi)", en: "cannot \(operation) \(path): \(why.en)")
     }
 
+    /// The `operation`s EduSite names, in Vietnamese; another is shown as it is.
+    static let operationsInVietnamese = [
+        "create folder": "tạo thư mục", "create link": "tạo liên kết", "create": "tạo", "find": "tìm",
+        "link": "liên kết", "list": "liệt kê", "move": "di chuyển", "read link": "đọc liên kết", "read": "đọc",
+        "remove folder": "xoá thư mục", "remove": "xoá", "start the new output in": "bắt đầu bản xuất mới trong",
+        "write feed cache": "ghi bản giữ của nguồn tin", "write": "ghi",
+    ]
+
     /// The disk's refusal in words, with the errno name for searching: "system error 28" says nothing.
-    static func words(forErrno code: Int32) -> String {
+    static func words(forErrno code: Int32) -> Words {
         switch code {
-        case ENOSPC: "the disk is full (ENOSPC)"
-        case EDQUOT: "the disk quota is used up (EDQUOT)"
-        case EROFS: "the disk is read-only (EROFS)"
-        case EIO: "the disk reported an input/output error (EIO); it may be failing"
-        case ELOOP: "too many symbolic links, or a link that points back at itself (ELOOP)"
-        case ENAMETOOLONG: "the name is too long (ENAMETOOLONG)"
-        case EXDEV: "it is on another disk (EXDEV)"
-        case EMLINK: "too many links to one file or folder (EMLINK)"
-        case EBUSY: "it is in use, e.g. a mount point (EBUSY)"
-        case EMFILE, ENFILE: "too many open files (EMFILE)"
-        case ENOMEM: "out of memory (ENOMEM)"
-        case EINVAL: "the disk does not support this (EINVAL)"
-        case EACCES, EPERM: "permission denied (EACCES): run it as a user who may, or choose another place"
-        case EADDRINUSE: "the address is already in use (EADDRINUSE)"
-        case EADDRNOTAVAIL: "the address is not one of this computer's (EADDRNOTAVAIL)"
-        default: "\(String(cString: strerror(code))) (errno \(code))"
+        case ENOSPC: Words(vi: "ổ đĩa đã đầy (ENOSPC)", en: "the disk is full (ENOSPC)")
+        case EDQUOT: Words(vi: "đã dùng hết hạn mức của ổ đĩa (EDQUOT)", en: "the disk quota is used up (EDQUOT)")
+        case EROFS: Words(vi: "ổ đĩa chỉ cho đọc (EROFS)", en: "the disk is read-only (EROFS)")
+        case EIO:
+            Words(
+                vi: "ổ đĩa báo lỗi đọc/ghi (EIO); có thể nó sắp hỏng",
+                en: "the disk reported an input/output error (EIO); it may be failing")
+        case ELOOP:
+            Words(
+                vi: "quá nhiều liên kết tượng trưng, hoặc một liên kết trỏ ngược về chính nó (ELOOP)",
+                en: "too many symbolic links, or a link that points back at itself (ELOOP)")
+        case ENAMETOOLONG: Words(vi: "tên quá dài (ENAMETOOLONG)", en: "the name is too long (ENAMETOOLONG)")
+        case EXDEV: Words(vi: "nó nằm trên một ổ đĩa khác (EXDEV)", en: "it is on another disk (EXDEV)")
+        case EMLINK:
+            Words(vi: "quá nhiều liên kết tới một tệp hay thư mục (EMLINK)", en: "too many links to one file or folder (EMLINK)")
+        case EBUSY: Words(vi: "nó đang được dùng, ví dụ là một điểm gắn ổ đĩa (EBUSY)", en: "it is in use, e.g. a mount point (EBUSY)")
+        case EMFILE, ENFILE: Words(vi: "quá nhiều tệp đang mở (EMFILE)", en: "too many open files (EMFILE)")
+        case ENOMEM: Words(vi: "hết bộ nhớ (ENOMEM)", en: "out of memory (ENOMEM)")
+        case EINVAL: Words(vi: "ổ đĩa không hỗ trợ việc này (EINVAL)", en: "the disk does not support this (EINVAL)")
+        case EACCES, EPERM:
+            Words(
+                vi: "không có quyền (EACCES): hãy chạy bằng một người dùng có quyền, hoặc chọn nơi khác",
+                en: "permission denied (EACCES): run it as a user who may, or choose another place")
+        case EADDRINUSE: Words(vi: "địa chỉ đang được dùng (EADDRINUSE)", en: "the address is already in use (EADDRINUSE)")
+        case EADDRNOTAVAIL:
+            Words(
+                vi: "địa chỉ này không phải của máy tính này (EADDRNOTAVAIL)",
+                en: "the address is not one of this computer's (EADDRNOTAVAIL)")
+        default: Words(verbatim: "\(String(cString: strerror(code))) (errno \(code))")
         }
     }
 }

@@ -61,45 +61,87 @@ public struct OutputFolderPolicy: Sendable {
         guard let asWritten = Path.normalize(output), let root = Path.normalize(siteRoot),
             let out = fileSystem.resolvingSymlinks(asWritten), let realRoot = fileSystem.resolvingSymlinks(root)
         else {
-            return .failure(refusal("the output folder `\(output)` is not a usable path (or its symbolic links go round in a loop)",
-                hint: "name an output folder such as `public` with -o"))
+            return .failure(
+                refusal(
+                    Words(
+                        vi: "thư mục xuất `\(output)` không phải một đường dẫn dùng được (hoặc các liên kết tượng trưng của nó dẫn vòng quanh)",
+                        en: "the output folder `\(output)` is not a usable path (or its symbolic links go round in a loop)"),
+                    hint: Words(
+                        vi: "ghi tên một thư mục xuất như `public` bằng -o", en: "name an output folder such as `public` with -o")))
         }
-        let shown = out == asWritten ? "`\(output)`" : "`\(output)` (which is `\(out)`)"
+        let shown =
+            out == asWritten
+            ? Words(verbatim: "`\(output)`")
+            : Words(vi: "`\(output)` (tức là `\(out)`)", en: "`\(output)` (which is `\(out)`)")
         let inSystemTree =
             Self.systemTrees.contains { Path.relative(out, to: $0) != nil }
             && !Self.workTreesInSystemTrees.contains { Path.relative(out, to: $0) != nil }
         if Self.systemFolders.contains(out) || inSystemTree {
-            return .failure(refusal("refusing to write the site into \(shown): it is a system folder",
-                hint: "name a folder of the site's own, such as `/var/www/my-school` or `public` (the default)"))
+            return .failure(
+                refusal(
+                    Words(
+                        vi: "không ghi trang web vào \(shown.vi): đó là một thư mục hệ thống",
+                        en: "refusing to write the site into \(shown.en): it is a system folder"),
+                    hint: Words(
+                        vi: "ghi tên một thư mục riêng cho trang web, như `/var/www/truong-toi` hoặc `public` (mặc định)",
+                        en: "name a folder of the site's own, such as `/var/www/my-school` or `public` (the default)")))
         }
         if let home = homeFolder.flatMap(Path.normalize).flatMap(fileSystem.resolvingSymlinks), out == home
             || (Path.parent(out) == "/home" && out != "/home")
         {
-            return .failure(refusal("refusing to write the site into \(shown): it is a home folder",
-                hint: "name a folder of its own inside it, e.g. `-o \(Path.join(out, "school-site"))`"))
+            return .failure(
+                refusal(
+                    Words(
+                        vi: "không ghi trang web vào \(shown.vi): đó là một thư mục nhà (home) của người dùng",
+                        en: "refusing to write the site into \(shown.en): it is a home folder"),
+                    hint: Words(
+                        vi: "ghi tên một thư mục riêng bên trong nó, ví dụ `-o \(Path.join(out, "school-site"))`",
+                        en: "name a folder of its own inside it, e.g. `-o \(Path.join(out, "school-site"))`")))
         }
         if out == realRoot || Path.relative(realRoot, to: out) != nil {
-            return .failure(refusal("refusing to write into \(shown): it is the site's own folder or a folder that holds it",
-                hint: "use a folder of its own, e.g. `-o \(Path.join(root, "public"))`"))
+            return .failure(
+                refusal(
+                    Words(
+                        vi: "không ghi vào \(shown.vi): đó là chính thư mục của trang web hoặc một thư mục chứa nó",
+                        en: "refusing to write into \(shown.en): it is the site's own folder or a folder that holds it"),
+                    hint: Words(
+                        vi: "dùng một thư mục riêng, ví dụ `-o \(Path.join(root, "public"))`",
+                        en: "use a folder of its own, e.g. `-o \(Path.join(root, "public"))`")))
         }
         if let inside = Path.relative(out, to: realRoot), let first = Path.parts(inside).first.map(String.init),
             Self.siteFolders.contains(first)
         {
-            return .failure(refusal("refusing to write into \(shown): it is inside the site's `\(first)/` folder",
-                hint: "use `public/` (the default) or a folder outside the site"))
+            return .failure(
+                refusal(
+                    Words(
+                        vi: "không ghi vào \(shown.vi): nó nằm trong thư mục `\(first)/` của trang web",
+                        en: "refusing to write into \(shown.en): it is inside the site's `\(first)/` folder"),
+                    hint: Words(
+                        vi: "dùng `public/` (mặc định) hoặc một thư mục bên ngoài trang web",
+                        en: "use `public/` (the default) or a folder outside the site")))
         }
         if Path.parts(out).contains(where: { $0 == ".edusite" }) {
-            return .failure(refusal("refusing to write into \(shown): it is inside a `.edusite/` folder, where EduSite keeps its own files",
-                hint: "use `public/` (the default) or another folder"))
+            return .failure(
+                refusal(
+                    Words(
+                        vi: "không ghi vào \(shown.vi): nó nằm trong một thư mục `.edusite/`, nơi EduSite giữ tệp của riêng nó",
+                        en: "refusing to write into \(shown.en): it is inside a `.edusite/` folder, where EduSite keeps its own files"),
+                    hint: Words(vi: "dùng `public/` (mặc định) hoặc một thư mục khác", en: "use `public/` (the default) or another folder")))
         }
         if let info = fileSystem.itemInfo(out), info.kind != .directory {
-            return .failure(refusal("refusing to write into \(shown): it is a file, not a folder",
-                hint: "name a folder (a new one is created), not a file"))
+            return .failure(
+                refusal(
+                    Words(
+                        vi: "không ghi vào \(shown.vi): đó là một tệp, không phải thư mục",
+                        en: "refusing to write into \(shown.en): it is a file, not a folder"),
+                    hint: Words(
+                        vi: "ghi tên một thư mục (thư mục mới sẽ được tạo), không phải một tệp",
+                        en: "name a folder (a new one is created), not a file")))
         }
         return .success(OutputFolder(path: out))
     }
 
-    private func refusal(_ message: String, hint: String) -> DiagnosticError {
+    private func refusal(_ message: Words, hint: Words) -> DiagnosticError {
         DiagnosticError(Diagnostic(.unsafeOutputFolder, .error, message, at: nil, hint: hint))
     }
 }

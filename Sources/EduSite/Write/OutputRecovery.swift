@@ -53,8 +53,11 @@ struct OutputRecovery {
         } catch {
             notes.append(
                 Diagnostic(
-                    .outputNotTidied, .warning, "could not tidy EduSite's own folder `\(folder.work)`: \(error)", at: nil,
-                    hint: "the output is complete; the next build tries again"))
+                    .outputNotTidied, .warning,
+                    Words(
+                        vi: "không dọn được thư mục riêng của EduSite `\(folder.work)`: \(error.words.vi)",
+                        en: "could not tidy EduSite's own folder `\(folder.work)`: \(error.words.en)"),
+                    at: nil, hint: tryAgain))
             return notes
         }
         if fs.linkInfo(folder.previous) != nil {
@@ -92,8 +95,11 @@ struct OutputRecovery {
         try? fs.removeEmptyDirectory(tree)
         if let refusal {
             return ([Diagnostic(
-                .outputNotTidied, .warning, "the new output is in place, but EduSite could not remove its old files from `\(tree)`: \(refusal)",
-                at: nil, hint: "the next build tries again")], false)
+                .outputNotTidied, .warning,
+                Words(
+                    vi: "bản xuất mới đã vào chỗ, nhưng EduSite không xoá được các tệp cũ của nó trong `\(tree)`: \(refusal.words.vi)",
+                    en: "the new output is in place, but EduSite could not remove its old files from `\(tree)`: \(refusal.words.en)"),
+                at: nil, hint: tryAgain)], false)
         }
         guard foreign > 0 else { return ([], true) }
         let kept = Path.join(folder.work, "kept-\(BuildCacheFolder.now())")
@@ -107,11 +113,20 @@ struct OutputRecovery {
         return now.kind == info.kind && now.identity == info.identity
     }
 
+    private var tryAgain: Words {
+        Words(vi: "bản xuất đã đầy đủ; lần tạo sau sẽ thử lại", en: "the output is complete; the next build tries again")
+    }
+
     private func leftBehind(_ place: String, count: Int) -> Diagnostic {
         Diagnostic(
             .outputNotTidied, .warning,
-            "\(count) file(s) that EduSite did not write were in the old output and are not in the new one; they were kept in `\(place)`",
-            at: nil, hint: "they were added while the site was being built; look at them and move or delete them yourself")
+            Words(
+                vi: "\(count) tệp không do EduSite ghi nằm trong bản xuất cũ và không có trong bản mới; chúng được giữ lại trong `\(place)`",
+                en: "\(count) file(s) that EduSite did not write were in the old output and are not in the new one; they were kept in `\(place)`"),
+            at: nil,
+            hint: Words(
+                vi: "chúng được thêm vào trong lúc đang tạo trang; hãy xem chúng rồi tự chuyển đi hoặc xoá",
+                en: "they were added while the site was being built; look at them and move or delete them yourself"))
     }
 
     private static func identity(_ bytes: [UInt8]) -> FileIdentity? {

@@ -26,7 +26,7 @@ struct OutputScan: Sendable {
             do throws(FileSystemError) {
                 entries = try fileSystem.listDirectory(absolute)
             } catch {
-                throw DiagnosticError(OutputFailure.diagnostic(error, outputUnchanged: true))
+                throw DiagnosticError(OutputFailure.diagnostic(error, existing: nil))
             }
             if entries.isEmpty, !relative.isEmpty { scan.emptyFolders.append(relative) }
             for entry in entries.sorted(by: { FileSystem.precedesInByteOrder($0.name, $1.name) }).reversed() {
@@ -34,24 +34,39 @@ struct OutputScan: Sendable {
                 let path = Path.join(root, child)
                 guard let found = fileSystem.linkInfo(path) else { continue }  // gone since listed
                 if found.identity.device != info.identity.device {
-                    throw refusal(path, "is on another disk mounted inside the output folder")
+                    throw refusal(
+                        path,
+                        Words(
+                            vi: "nằm trên một ổ đĩa khác được gắn vào bên trong thư mục xuất",
+                            en: "is on another disk mounted inside the output folder"))
                 }
                 switch found.kind {
                 case .directory:
                     scan.folders.append((child, found))
                     pending.append(child)
                 case .file, .symlink: scan.items[child] = found
-                case .other: throw refusal(path, "is a special file (a pipe, socket or device)")
+                case .other:
+                    throw refusal(
+                        path,
+                        Words(
+                            vi: "là một tệp đặc biệt (ống dẫn, socket hoặc thiết bị)",
+                            en: "is a special file (a pipe, socket or device)"))
                 }
             }
         }
         return scan
     }
 
-    private static func refusal(_ path: String, _ what: String) -> DiagnosticError {
+    private static func refusal(_ path: String, _ what: Words) -> DiagnosticError {
         DiagnosticError(
             Diagnostic(
-                .foreignOutputFolder, .error, "`\(path)` \(what); EduSite cannot keep it in place while replacing the output",
-                at: nil, hint: "move it out of the output folder, or choose an output folder of the site's own"))
+                .foreignOutputFolder, .error,
+                Words(
+                    vi: "`\(path)` \(what.vi); EduSite không thể giữ nguyên nó tại chỗ khi thay bản xuất",
+                    en: "`\(path)` \(what.en); EduSite cannot keep it in place while replacing the output"),
+                at: nil,
+                hint: Words(
+                    vi: "chuyển nó ra khỏi thư mục xuất, hoặc chọn một thư mục xuất riêng cho trang web",
+                    en: "move it out of the output folder, or choose an output folder of the site's own")))
     }
 }

@@ -52,12 +52,17 @@ public final class OutputTransaction: Sendable {
         let foreign = existing.items.filter { path, info in record?.written[path]?.matches(info) != true }
         if record == nil, !force, !existing.isEmpty {
             let names = (foreign.keys.sorted().prefix(3) + existing.emptyFolders.prefix(1)).map { "`\($0)`" }
+            let shown = names.joined(separator: ", ") + (existing.count > names.count ? ", …" : "")
             throw DiagnosticError(
                 Diagnostic(
                     .foreignOutputFolder, .error,
-                    "`\(folder.path)` already holds files that EduSite did not write (\(names.joined(separator: ", "))\(existing.count > names.count ? ", …" : ""))",
+                    Words(
+                        vi: "`\(folder.path)` đã chứa những tệp không do EduSite ghi (\(shown))",
+                        en: "`\(folder.path)` already holds files that EduSite did not write (\(shown))"),
                     at: nil,
-                    hint: "choose an empty or new folder; or add --force to write the site beside them (EduSite never deletes or overwrites them)"))
+                    hint: Words(
+                        vi: "chọn một thư mục trống hoặc mới; hoặc thêm --force để ghi trang web bên cạnh chúng (EduSite không bao giờ xoá hay ghi đè chúng)",
+                        en: "choose an empty or new folder; or add --force to write the site beside them (EduSite never deletes or overwrites them)")))
         }
         let transaction = OutputTransaction(
             folder: folder, fileSystem: fileSystem, record: record, existing: existing, foreign: foreign, recoveryNotes: notes)
@@ -300,21 +305,40 @@ public final class OutputTransaction: Sendable {
             return DiagnosticError(
                 Diagnostic(
                     .outputFileNotOurs, .error,
-                    "`\(Path.join(folder.path, clash))` was not written by EduSite (or was changed after it was), and the site needs `\(path)`: EduSite will not overwrite it",
+                    Words(
+                        vi: "`\(Path.join(folder.path, clash))` không do EduSite ghi (hoặc đã bị sửa sau đó), mà trang web cần `\(path)`: EduSite sẽ không ghi đè nó",
+                        en: "`\(Path.join(folder.path, clash))` was not written by EduSite (or was changed after it was), and the site needs `\(path)`: EduSite will not overwrite it"),
                     at: nil,
-                    hint: "move that file out of the output folder (or delete it yourself), then build again; the previous output is unchanged"))
+                    hint: Words(
+                        vi: "chuyển tệp đó ra khỏi thư mục xuất (hoặc tự xoá nó), rồi tạo lại; \(OutputFailure.outcome(existing).vi)",
+                        en: "move that file out of the output folder (or delete it yourself), then build again; \(OutputFailure.outcome(existing).en)")))
         }
-        return DiagnosticError(OutputFailure.diagnostic(error, outputUnchanged: existing.identity != nil))
+        return DiagnosticError(OutputFailure.diagnostic(error, existing: existing))
     }
 }
 
 /// How a failed write is told: what the disk said, and what became of the output, truly.
 enum OutputFailure {
-    static func diagnostic(_ error: FileSystemError, outputUnchanged existed: Bool) -> Diagnostic {
-        Diagnostic(
-            .writeFailed, .error, "could not write the site: \(error)", at: nil,
-            hint: existed
-                ? "the previous output is unchanged; free some disk space or fix the folder's permissions, then build again"
-                : "nothing was written; free some disk space or fix the folder's permissions, then build again")
+    /// `existing`: the output folder as found; nil when it could not be read through (it is then
+    /// untouched, whatever it holds).
+    static func diagnostic(_ error: FileSystemError, existing: OutputScan?) -> Diagnostic {
+        let outcome = outcome(existing)
+        return Diagnostic(
+            .writeFailed, .error,
+            Words(vi: "không ghi được trang web: \(error.words.vi)", en: "could not write the site: \(error.words.en)"), at: nil,
+            hint: Words(
+                vi: "\(outcome.vi); hãy giải phóng chỗ trống trên ổ đĩa hoặc sửa quyền của thư mục, rồi tạo lại",
+                en: "\(outcome.en); free some disk space or fix the folder's permissions, then build again"))
+    }
+
+    /// What a failed build left: the output as it was only when there was one (a folder with
+    /// something in it); an empty folder, or none, is no previous output.
+    static func outcome(_ existing: OutputScan?) -> Words {
+        guard let existing else { return Words(vi: "thư mục xuất vẫn giữ nguyên", en: "the output folder is unchanged") }
+        return existing.identity != nil && !existing.isEmpty
+            ? Words(vi: "bản trước vẫn giữ nguyên", en: "the previous output is unchanged")
+            : Words(
+                vi: "không có tệp nào được ghi; trước đó cũng chưa có bản nào",
+                en: "nothing was written; there was no previous output")
     }
 }

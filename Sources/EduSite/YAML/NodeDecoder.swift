@@ -32,7 +32,7 @@ final class NodeDecoder: Decoder {
         YAMLSingleValueContainer(decoder: self)
     }
 
-    private func mismatch(_ type: Any.Type, expected: String) -> DecodingError {
+    private func mismatch(_ type: Any.Type, expected: Words) -> DecodingError {
         ScalarReader.mismatch(type, expected: expected, node: node, path: codingPath)
     }
 
@@ -55,7 +55,7 @@ final class NodeDecoder: Decoder {
             guard let choices = T.self as? any (CaseIterable & RawRepresentable).Type else {
                 throw DecodingError.dataCorrupted(context)
             }
-            throw ScalarReader.notAChoice(Self.rawValues(of: choices), node: node, path: codingPath, context: context)
+            throw ScalarReader.notAChoice(Self.rawValues(of: choices), node: node, path: codingPath)
         }
     }
 

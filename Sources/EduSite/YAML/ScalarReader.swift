@@ -2,12 +2,12 @@
 ///
 /// `path` is an autoclosure: the coding path is only built when something goes wrong.
 enum ScalarReader {
-    static let textWords = "text"
-    static let boolWords = "`true` or `false`"
-    static let integerWords = "a whole number"
-    static let numberWords = "a number"
-    static let mappingWords = "a group of `key: value` lines"
-    static let sequenceWords = "a list (lines starting with '- ')"
+    static let textWords = Words(vi: "chữ", en: "text")
+    static let boolWords = Words(vi: "`true` hoặc `false`", en: "`true` or `false`")
+    static let integerWords = Words(vi: "một số nguyên", en: "a whole number")
+    static let numberWords = Words(vi: "một số", en: "a number")
+    static let mappingWords = Words(vi: "một nhóm các dòng `khoá: giá trị`", en: "a group of `key: value` lines")
+    static let sequenceWords = Words(vi: "một danh sách (các dòng bắt đầu bằng '- ')", en: "a list (lines starting with '- ')")
 
     static func isNull(_ node: YAMLNode) -> Bool {
         node.scalar?.isNull ?? false
@@ -36,7 +36,11 @@ enum ScalarReader {
             case .outOfRange:
                 throw DecodingError.typeMismatch(
                     T.self,
-                    .init(codingPath: path(), debugDescription: "expected a whole number from \(T.min) to \(T.max), found \(scalar.value)"))
+                    .init(
+                        codingPath: path(),
+                        Words(
+                            vi: "cần một số nguyên từ \(T.min) đến \(T.max), nhưng gặp \(scalar.value)",
+                            en: "expected a whole number from \(T.min) to \(T.max), found \(scalar.value)")))
             case .notANumber: break
             }
         }
@@ -53,7 +57,12 @@ enum ScalarReader {
             let converted = T(value)
             if converted.isInfinite && value.isFinite {
                 throw DecodingError.typeMismatch(
-                    T.self, .init(codingPath: path(), debugDescription: "expected a smaller number, found \(scalar.value)"))
+                    T.self,
+                    .init(
+                        codingPath: path(),
+                        Words(
+                            vi: "cần một số nhỏ hơn, nhưng gặp \(scalar.value)",
+                            en: "expected a smaller number, found \(scalar.value)")))
             }
             return converted
         }
@@ -64,29 +73,33 @@ enum ScalarReader {
 
     /// "expected a list (lines starting with '- '), found text (`abc`)".
     static func mismatch(
-        _ type: Any.Type, expected: String, node: YAMLNode, path: [any CodingKey],
+        _ type: Any.Type, expected: Words, node: YAMLNode, path: [any CodingKey],
         quotedWouldBe matches: (YAMLScalar) -> Bool = { _ in false }
     ) -> DecodingError {
-        var message = "expected \(expected), found \(node.kindDescription)"
+        let found = node.kindDescription
+        var message = Words(vi: "cần \(expected.vi), nhưng gặp \(found.vi)", en: "expected \(expected.en), found \(found.en)")
         if let scalar = node.scalar, scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
             matches(YAMLScalar(scalar.value))
         {
-            message += ": the quotes make it text, so remove them"
+            message = message + Words(vi: ": dấu ngoặc biến nó thành chữ, hãy bỏ dấu ngoặc", en: ": the quotes make it text, so remove them")
         }
-        let context = DecodingError.Context(codingPath: path, debugDescription: message)
+        let context = DecodingError.Context(codingPath: path, message)
         return ScalarReader.isNull(node) ? .valueNotFound(type, context) : .typeMismatch(type, context)
     }
 
     /// An enum of fixed values got a value that is none of them.
     static func notAChoice(
-        _ choices: [String], node: YAMLNode, path: [any CodingKey], context: DecodingError.Context
+        _ choices: [String], node: YAMLNode, path: [any CodingKey]
     ) -> DecodingError {
         let value = node.scalar?.value ?? ""
-        var message = "`\(value)` is not one of the values allowed here: "
-        message += choices.map { "`\($0)`" }.joined(separator: ", ")
+        let allowed = choices.map { "`\($0)`" }.joined(separator: ", ")
+        var message = Words(
+            vi: "`\(value)` không phải một trong các giá trị được dùng ở đây: \(allowed)",
+            en: "`\(value)` is not one of the values allowed here: \(allowed)")
         if let suggestion = UnknownKey.suggestion(for: value, among: choices) {
-            message += " (did you mean `\(suggestion)`?)"
+            let meant = UnknownKey.didYouMean(suggestion)
+            message = message + Words(vi: " (\(meant.vi))", en: " (\(meant.en))")
         }
-        return .dataCorrupted(.init(codingPath: path, debugDescription: message, underlyingError: context.underlyingError))
+        return .dataCorrupted(.init(codingPath: path, message))
     }
 }

@@ -60,10 +60,15 @@ struct SourceText {
     func notUTF8(atOffset offset: Int) -> Diagnostic {
         let byte = bytes[bytes.startIndex + offset]
         let hex = String(byte, radix: 16, uppercase: true)
+        let shown = hex.count == 1 ? "0" + hex : hex
         return Diagnostic(
             .yamlNotUTF8, .error,
-            "this file is not saved as UTF-8 text: the byte 0x\(hex.count == 1 ? "0" + hex : hex) here is not a valid character",
+            Words(
+                vi: "tệp này không được lưu dạng chữ UTF-8: byte 0x\(shown) ở đây không phải một ký tự hợp lệ",
+                en: "this file is not saved as UTF-8 text: the byte 0x\(shown) here is not a valid character"),
             at: location(ofByteOffset: offset),
-            hint: "open the file in your editor and save it again with the encoding \"UTF-8\" (it was probably saved as Windows-1258 or another old encoding)")
+            hint: Words(
+                vi: "mở tệp trong trình soạn thảo và lưu lại với bảng mã \"UTF-8\" (có lẽ tệp đã được lưu bằng Windows-1258 hoặc một bảng mã cũ khác)",
+                en: "open the file in your editor and save it again with the encoding \"UTF-8\" (it was probably saved as Windows-1258 or another old encoding)"))
     }
 }

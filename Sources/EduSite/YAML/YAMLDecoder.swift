@@ -41,21 +41,38 @@ public struct YAMLDecoder {
         switch error {
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             let target = NodePath.resolve(context.codingPath, in: root)
-            return Diagnostic(
-                .yamlWrongType, .error, context.debugDescription, at: target.node.location,
-                hint: target.isComplete ? nil : "check the indentation of the lines around it")
+            var hint: Words? =
+                target.isComplete
+                ? nil : Words(vi: "kiểm tra thụt lề của các dòng xung quanh", en: "check the indentation of the lines around it")
+            // `feeds:` holding a list of feeds is `upstream_feeds` written otherwise.
+            if let key = context.codingPath.last?.stringValue,
+                let meant = KeySynonyms.keys(for: UnknownKey.folded(key)).first(where: { $0 != key }),
+                NodePath.resolve(Array(context.codingPath.dropLast()), in: root).node.pair(forKey: meant) == nil
+            {
+                hint = UnknownKey.didYouMean(meant) + (hint.map { Words(verbatim: " ") + $0 } ?? Words(verbatim: ""))
+            }
+            return Diagnostic(.yamlWrongType, .error, context.message, at: target.node.location, hint: hint)
         case .keyNotFound(let key, let context):
             let target = NodePath.resolve(context.codingPath, in: root)
             let place = NodePath.describe(context.codingPath)
-            let inside = context.codingPath.isEmpty ? "at the top level" : "inside `\(place)`"
-            var hint = "add a line `\(key.stringValue): …` \(inside), indented like the keys next to it"
+            let name = key.stringValue
+            let inside =
+                context.codingPath.isEmpty
+                ? Words(vi: "ở cấp ngoài cùng", en: "at the top level") : Words(vi: "trong `\(place)`", en: "inside `\(place)`")
+            var hint = Words(
+                vi: "thêm một dòng `\(name): …` \(inside.vi), thụt lề như các khoá bên cạnh",
+                en: "add a line `\(name): …` \(inside.en), indented like the keys next to it")
             if let typo = target.node.pairs?.first(where: { pair in
-                pair.key.scalar.map { UnknownKey.suggestion(for: $0.value, among: [key.stringValue]) != nil } ?? false
+                pair.key.scalar.map { UnknownKey.suggestion(for: $0.value, among: [name]) != nil } ?? false
             }), let written = typo.key.scalar?.value {
-                hint = "did you mean `\(key.stringValue)` instead of `\(written)` (line \(typo.key.location.line))? Otherwise " + hint
+                let line = typo.key.location.line
+                hint = Words(
+                    vi: "có phải ý bạn là `\(name)` thay cho `\(written)` (dòng \(line))? Nếu không, \(hint.vi)",
+                    en: "did you mean `\(name)` instead of `\(written)` (line \(line))? Otherwise \(hint.en)")
             }
             return Diagnostic(
-                .yamlMissingKey, .error, "missing required key `\(key.stringValue)` \(inside)",
+                .yamlMissingKey, .error,
+                Words(vi: "thiếu khoá bắt buộc `\(name)` \(inside.vi)", en: "missing required key `\(name)` \(inside.en)"),
                 at: target.keyLocation ?? target.node.location, hint: hint)
         case .dataCorrupted(let context):
             let target = NodePath.resolve(context.codingPath, in: root)
@@ -65,7 +82,7 @@ public struct YAMLDecoder {
             } else {
                 location = target.node.location
             }
-            return Diagnostic(.yamlInvalidValue, .error, context.debugDescription, at: location)
+            return Diagnostic(.yamlInvalidValue, .error, context.message, at: location)
         @unknown default:
             return unexpected(error, at: root.location)
         }
@@ -74,8 +91,13 @@ public struct YAMLDecoder {
     /// Words instead of a Swift error's description, which names types the user never sees.
     private static func unexpected(_ error: any Error, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
-            .yamlInvalidValue, .error, "this value cannot be read (\(type(of: error)))", at: location,
-            hint: "check the value against the documentation (docs/content-format.md); if it looks right, this is a bug in EduSite: please report it with this file")
+            .yamlInvalidValue, .error,
+            Words(
+                vi: "không đọc được giá trị này (\(type(of: error)))", en: "this value cannot be read (\(type(of: error)))"),
+            at: location,
+            hint: Words(
+                vi: "đối chiếu giá trị với tài liệu hướng dẫn (docs/content-format.md); nếu nó có vẻ đúng thì đây là lỗi của EduSite: hãy báo lỗi kèm tệp này",
+                en: "check the value against the documentation (docs/content-format.md); if it looks right, this is a bug in EduSite: please report it with this file"))
     }
 }
 

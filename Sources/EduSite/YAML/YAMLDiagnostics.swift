@@ -25,3 +25,28 @@ extension DiagnosticCode {
     /// Lists and groups nested deeper than `YAMLParser.maxDepth`.
     static let yamlTooDeep: DiagnosticCode = "E012"
 }
+
+/// A decoding error's message in both languages, carried as the `underlyingError` of its context
+/// (`debugDescription` holds the English): `YAMLDecoder` turns it into the finding's message.
+struct DecodingProblem: Error, Sendable {
+    var message: Words
+}
+
+extension DecodingError.Context {
+    init(codingPath: [any CodingKey], _ message: Words) {
+        self.init(codingPath: codingPath, debugDescription: message.en, underlyingError: DecodingProblem(message: message))
+    }
+
+    /// The message in both languages; a context made elsewhere (never by EduSite's types) has
+    /// only its English.
+    var message: Words {
+        (underlyingError as? DecodingProblem)?.message ?? Words(verbatim: debugDescription)
+    }
+}
+
+extension DecodingError {
+    /// A value of the right kind that is not acceptable (E005), worded in both languages.
+    static func invalidValue(in container: any SingleValueDecodingContainer, _ message: Words) -> DecodingError {
+        .dataCorrupted(.init(codingPath: container.codingPath, message))
+    }
+}

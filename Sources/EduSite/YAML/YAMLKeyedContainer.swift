@@ -37,7 +37,7 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func require(_ key: Key) throws -> YAMLNode {
         guard let node = find(key) else {
             throw DecodingError.keyNotFound(
-                key, .init(codingPath: codingPath, debugDescription: "missing required key `\(key.stringValue)`"))
+                key, .init(codingPath: codingPath, debugDescription: "missing required key `\(key.stringValue)`"))  // worded by YAMLDecoder
         }
         return node
     }

@@ -34,7 +34,7 @@ struct YAMLMappingReader {
     private func require(_ key: String) throws -> YAMLNode {
         guard let value = find(key) else {
             throw DecodingError.keyNotFound(
-                AnyKey(stringValue: key), .init(codingPath: [], debugDescription: "missing required key `\(key)`"))
+                AnyKey(stringValue: key), .init(codingPath: [], debugDescription: "missing required key `\(key)`"))  // worded by YAMLDecoder
         }
         return value
     }

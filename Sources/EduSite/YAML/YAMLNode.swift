@@ -65,18 +65,18 @@ public struct YAMLNode: Sendable, Hashable {
     }
 
     /// Plain-words name of what this node is, for messages: "text (`abc`)", "a list", ….
-    var kindDescription: String {
+    var kindDescription: Words {
         switch content {
-        case .sequence: return "a list"
-        case .mapping: return "a group of `key: value` lines"
+        case .sequence: return Words(vi: "một danh sách", en: "a list")
+        case .mapping: return ScalarReader.mappingWords
         case .scalar(let scalar):
-            if scalar.isNull { return "nothing (an empty value)" }
+            if scalar.isNull { return Words(vi: "không có gì (một giá trị trống)", en: "nothing (an empty value)") }
             let shown = scalar.value.count > 40 ? String(scalar.value.prefix(40)) + "…" : scalar.value
             if scalar.style == .plain {
-                if scalar.boolValue != nil { return "true/false (`\(shown)`)" }
-                if YAMLNumber.isNumber(scalar.value) { return "a number (`\(shown)`)" }
+                if scalar.boolValue != nil { return Words(verbatim: "true/false (`\(shown)`)") }
+                if YAMLNumber.isNumber(scalar.value) { return Words(vi: "một số (`\(shown)`)", en: "a number (`\(shown)`)") }
             }
-            return "text (`\(shown)`)"
+            return Words(vi: "chữ (`\(shown)`)", en: "text (`\(shown)`)")
         }
     }
 }

@@ -74,7 +74,7 @@ private struct TreeBuilder {
     mutating func run(_ base: UnsafePointer<UInt8>, count: Int) throws(DiagnosticError) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            throw DiagnosticError(Diagnostic(.yamlMalformed, .error, "out of memory while reading YAML", at: text.location()))
+            throw DiagnosticError(Diagnostic(.yamlMalformed, .error, YAMLProblem.outOfMemory, at: text.location()))
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, base, count)
@@ -95,9 +95,13 @@ private struct TreeBuilder {
                     throw DiagnosticError(
                         Diagnostic(
                             .yamlMultipleDocuments, .error,
-                            "a second YAML document starts here: a `---` line inside YAML starts a new document",
+                            Words(
+                                vi: "một tài liệu YAML thứ hai bắt đầu ở đây: dòng `---` bên trong YAML mở một tài liệu mới",
+                                en: "a second YAML document starts here: a `---` line inside YAML starts a new document"),
                             at: location(event.start_mark),
-                            hint: "remove this `---` line; one file holds one group of settings"))
+                            hint: Words(
+                                vi: "xoá dòng `---` này; mỗi tệp chỉ chứa một nhóm thiết lập",
+                                en: "remove this `---` line; one file holds one group of settings")))
                 }
             case YAML_SCALAR_EVENT:
                 try scalar(event)
@@ -126,9 +130,13 @@ private struct TreeBuilder {
         throw DiagnosticError(
             Diagnostic(
                 .yamlTooDeep, .error,
-                "lists and groups are nested more than \(YAMLParser.maxDepth) levels deep here",
+                Words(
+                    vi: "danh sách và nhóm lồng nhau quá \(YAMLParser.maxDepth) cấp ở đây",
+                    en: "lists and groups are nested more than \(YAMLParser.maxDepth) levels deep here"),
                 at: location(mark),
-                hint: "settings never need this many levels: remove the extra `[`, `{`, `- ` or indented groups (text that starts with `[` or `{` must be in quotes)"))
+                hint: Words(
+                    vi: "thiết lập không bao giờ cần nhiều cấp như vậy: bỏ bớt `[`, `{`, `- ` hoặc nhóm thụt lề thừa (chữ bắt đầu bằng `[` hoặc `{` phải đặt trong dấu ngoặc kép)",
+                    en: "settings never need this many levels: remove the extra `[`, `{`, `- ` or indented groups (text that starts with `[` or `{` must be in quotes)")))
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -181,18 +189,27 @@ private struct TreeBuilder {
         guard let anchor = anchors.last(where: { $0.name == name }) else {
             throw DiagnosticError(
                 Diagnostic(
-                    .yamlUnknownAlias, .error, "`*\(name)` refers to an anchor `&\(name)` that is not defined before it",
+                    .yamlUnknownAlias, .error,
+                    Words(
+                        vi: "`*\(name)` trỏ tới neo `&\(name)` chưa được khai báo ở phía trước",
+                        en: "`*\(name)` refers to an anchor `&\(name)` that is not defined before it"),
                     at: at,
-                    hint: "define `&\(name)` on an earlier value, or, if `*` is part of the text, put the whole value in quotes"))
+                    hint: Words(
+                        vi: "khai báo `&\(name)` ở một giá trị phía trên, hoặc, nếu `*` là một phần của chữ, đặt cả giá trị trong dấu ngoặc kép",
+                        en: "define `&\(name)` on an earlier value, or, if `*` is part of the text, put the whole value in quotes")))
         }
         aliasNodes += anchor.nodeCount
         guard aliasNodes <= YAMLParser.maxAliasNodes else {
             throw DiagnosticError(
                 Diagnostic(
                     .yamlTooManyAliases, .error,
-                    "aliases (`*name`) in this file expand to more than \(YAMLParser.maxAliasNodes) values",
+                    Words(
+                        vi: "các bí danh (`*tên`) trong tệp này bung ra hơn \(YAMLParser.maxAliasNodes) giá trị",
+                        en: "aliases (`*name`) in this file expand to more than \(YAMLParser.maxAliasNodes) values"),
                     at: at,
-                    hint: "write the values out instead of nesting aliases; this pattern is used to overload computers"))
+                    hint: Words(
+                        vi: "viết thẳng các giá trị thay vì lồng bí danh; kiểu viết này được dùng để làm treo máy",
+                        en: "write the values out instead of nesting aliases; this pattern is used to overload computers")))
         }
         // A copy of a deep anchor inside deep lists is as deep as both together.
         try checkDepth(adding: anchor.height, at: event.start_mark)
@@ -249,9 +266,11 @@ private struct TreeBuilder {
         DiagnosticError(
             Diagnostic(
                 .yamlDuplicateKey, .error,
-                "the key `\(key)` is written twice in the same group: on line \(first.line) and on line \(second.line)",
+                Words(
+                    vi: "khoá `\(key)` được viết hai lần trong cùng một nhóm: ở dòng \(first.line) và dòng \(second.line)",
+                    en: "the key `\(key)` is written twice in the same group: on line \(first.line) and on line \(second.line)"),
                 at: second,
-                hint: "keep only one `\(key):` line (merge the two values)",
+                hint: Words(vi: "chỉ giữ một dòng `\(key):` (gộp hai giá trị lại)", en: "keep only one `\(key):` line (merge the two values)"),
                 related: [first]))
     }
 }

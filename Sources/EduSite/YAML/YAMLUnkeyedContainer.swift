@@ -17,7 +17,11 @@ struct YAMLUnkeyedContainer: UnkeyedDecodingContainer {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(
                 T.self,
-                .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "the list has fewer items than expected (\(items.count))"))
+                .init(
+                    codingPath: codingPath + [IndexKey(currentIndex)],
+                    Words(
+                        vi: "danh sách có ít mục hơn cần thiết (\(items.count))",
+                        en: "the list has fewer items than expected (\(items.count))")))
         }
         defer { currentIndex += 1 }
         return (items[currentIndex], IndexKey(currentIndex))

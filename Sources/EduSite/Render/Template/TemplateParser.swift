@@ -36,14 +36,36 @@ struct TemplateParser {
         case configVariableNotSupported
         case dynamicPartialNotSupported
 
-        var message: String {
+        var message: Words {
             switch self {
-            case .setDelimiterNotSupported: "set delimiters ({{=<% %>=}}) are not supported"
-            case .transformNotSupported: "transforms ({{name(value)}}) are not supported"
-            case .configVariableNotSupported: "configuration tags ({{% … }}) are not supported"
-            case .dynamicPartialNotSupported: "dynamic partials ({{>*name}}) are not supported"
-            case .tooDeep: "sections ({{#name}}) are nested more than \(TemplateParser.maxDepth) levels deep"
-            default: rawValue
+            case .sectionCloseNameIncorrect:
+                Words(
+                    vi: "thẻ đóng {{/…}} không khớp với mục {{#…}} đang mở (\(rawValue))",
+                    en: "a closing {{/…}} tag does not match the open {{#…}} section (\(rawValue))")
+            case .unfinishedName:
+                Words(vi: "một thẻ không được đóng bằng }} (\(rawValue))", en: "a tag is not closed with }} (\(rawValue))")
+            case .expectedSectionEnd:
+                Words(
+                    vi: "một mục {{#…}} không có thẻ đóng {{/…}} (\(rawValue))",
+                    en: "a {{#…}} section has no closing {{/…}} tag (\(rawValue))")
+            case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection:
+                Words(
+                    vi: "thẻ này không được dùng trong một khối kế thừa {{<…}} (\(rawValue))",
+                    en: "this tag cannot stand in an inheritance block {{<…}} (\(rawValue))")
+            case .overflow: Words(vi: "mẫu quá lớn (\(rawValue))", en: "the template is too large (\(rawValue))")
+            case .setDelimiterNotSupported:
+                Words(
+                    vi: "không hỗ trợ đổi dấu phân cách ({{=<% %>=}})", en: "set delimiters ({{=<% %>=}}) are not supported")
+            case .transformNotSupported:
+                Words(vi: "không hỗ trợ phép biến đổi ({{name(value)}})", en: "transforms ({{name(value)}}) are not supported")
+            case .configVariableNotSupported:
+                Words(vi: "không hỗ trợ thẻ cấu hình ({{% … }})", en: "configuration tags ({{% … }}) are not supported")
+            case .dynamicPartialNotSupported:
+                Words(vi: "không hỗ trợ mẫu con động ({{>*name}})", en: "dynamic partials ({{>*name}}) are not supported")
+            case .tooDeep:
+                Words(
+                    vi: "các mục ({{#name}}) lồng nhau quá \(TemplateParser.maxDepth) cấp",
+                    en: "sections ({{#name}}) are nested more than \(TemplateParser.maxDepth) levels deep")
             }
         }
     }
