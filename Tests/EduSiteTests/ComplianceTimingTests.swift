@@ -20,6 +20,8 @@ import Testing
         var site = ExampleSite()
         site.write(Self.year + "thuc-don-16-11.md", Self.disclosure("tt09-2024/ke-hoach-ket-qua/thuc-don", title: "Thực đơn tuần 16/11", period: "2026-11-16", date: "2026-11-14"))
         site.write(Self.year + "thuc-don-23-11.md", Self.disclosure("ke-hoach-ket-qua/thuc-don", title: "Thực đơn tuần 23/11", period: "2026-11-23", date: "2026-11-23 07:00"))
+        // A kind alone, as schools write it: `thuc-don` is a kind of `ke-hoach-ket-qua`.
+        site.write(Self.year + "thuc-don-09-11.md", Self.disclosure("thuc-don", title: "Thực đơn tuần 09/11", period: "2026-11-09", date: "2026-11-09"))
         site.write(Self.year + "thuc-don-khac.md", Self.disclosure("tt09-2024/ke-hoach-ket-qua/thuc-don", title: "Thực đơn bổ sung", date: "2026-11-02"))
         return site
     }
@@ -33,6 +35,8 @@ import Testing
         // Published on the deadline day itself: on time.
         #expect(!findings.contains { $0.location.hasPrefix(Self.year + "thuc-don-16-11.md") })
         #expect(findings.contains(Finding(.periodUnknown, .warning, rule, Self.year + "thuc-don-khac.md:3:1")))
+        #expect(findings.contains(Finding(.publishedLate, .warning, rule, Self.year + "thuc-don-09-11.md:5:1")), "\(findings)")
+        #expect(!findings.contains { $0.code == .unknownDisclosure })
         #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
         let status = outcome.compliance?.requirements.first { $0.ruleID == rule }?.status
         #expect(status == .review)

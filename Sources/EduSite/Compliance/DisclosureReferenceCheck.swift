@@ -13,7 +13,7 @@ enum DisclosureReferenceCheck {
         for page in site.pages {
             guard let reference = page.disclosure?.reference else { continue }
             let matches = items.compactMap { entry in
-                reference.match(manifest: entry.manifest, item: entry.item.id).map { (entry, $0.kind) }
+                reference.match(manifest: entry.manifest, item: entry.item.id, kinds: entry.item.kinds.map(\.id)).map { (entry, $0.kind) }
             }
             if matches.contains(where: { entry, kind in kind.map { entry.item.kind($0) != nil } ?? true }) { continue }
             let at = page.keyLocations["disclosure"] ?? page.location

@@ -7,7 +7,7 @@ extension RequirementEvaluation {
         for page in pages {
             guard let reference = page.disclosure?.reference else { continue }
             for item in named {
-                guard let kindID = reference.match(manifest: manifestID, item: item.id)?.kind, let kind = item.kind(kindID),
+                guard let kindID = reference.match(manifest: manifestID, item: item.id, kinds: item.kinds.map(\.id))?.kind, let kind = item.kind(kindID),
                     let rule = kind.publishBefore
                 else { continue }
                 published.insert("\(item.id)/\(kind.id)")
@@ -22,7 +22,7 @@ extension RequirementEvaluation {
                 guard SchoolYear(containing: next.start) == year else { continue }
                 let covered = pages.contains { page in
                     guard let period = page.disclosure?.period, let reference = page.disclosure?.reference,
-                        reference.match(manifest: manifestID, item: item.id)?.kind == kind.id
+                        reference.match(manifest: manifestID, item: item.id, kinds: item.kinds.map(\.id))?.kind == kind.id
                     else { return false }
                     return rule.sameSpan(period, next)
                 }

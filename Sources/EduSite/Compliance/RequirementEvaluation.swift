@@ -141,7 +141,7 @@ struct RequirementEvaluation {
             let manifest = manifestID
             checkItems(pages.map(PageItem.init), ids: { item in
                 guard let reference = item.page?.disclosure?.reference else { return [] }
-                return named.filter { reference.match(manifest: manifest, item: $0.id) != nil }.map(\.id)
+                return named.filter { reference.match(manifest: manifest, item: $0.id, kinds: $0.kinds.map(\.id)) != nil }.map(\.id)
             }, at: .file(path), noun: Words(vi: "nội dung công khai", en: "disclosures"), year: year, suffix: suffix)
             checkTimings(pages, named: named, year: year)
         case .posts:

@@ -15,12 +15,17 @@ public struct DisclosureReference: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { segments.joined(separator: "/") }
 
-    /// Whether it names `item` of `manifest`, and with which kind (nil: no kind given).
-    public func match(manifest: String, item: String) -> Match? {
+    /// Whether it names `item` of `manifest`, and with which kind (nil: no kind given). A kind may
+    /// stand alone (`thuc-don`, `tt09-2024/thuc-don`): schools write it so, and `kinds` lists what
+    /// the item's kinds are.
+    public func match(manifest: String, item: String, kinds: [String] = []) -> Match? {
         switch segments.count {
-        case 1: return segments[0] == item ? Match(kind: nil) : nil
+        case 1:
+            if segments[0] == item { return Match(kind: nil) }
+            return kinds.contains(segments[0]) ? Match(kind: segments[0]) : nil
         case 2:
             if segments[0] == manifest && segments[1] == item { return Match(kind: nil) }
+            if segments[0] == manifest && kinds.contains(segments[1]) { return Match(kind: segments[1]) }
             return segments[0] == item ? Match(kind: segments[1]) : nil
         default:
             return segments[0] == manifest && segments[1] == item ? Match(kind: segments[2]) : nil
