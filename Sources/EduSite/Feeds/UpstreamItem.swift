@@ -60,9 +60,11 @@ public struct UpstreamItem: Sendable, Hashable, Codable {
 enum FeedDateCoding {
     static func decode<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> ContentDate? {
         guard let text = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
-        guard let value = DateTimeValue.parse(text), value.offsetSeconds != nil else {
+        guard let value = DateTimeValue.parse(text), let written = value.offsetSeconds else {
             throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "`\(text)` is not an RFC 3339 date")
         }
-        return SiteTimeZone.utc.date(value)
+        // Read back with the offset it was saved with (its zone's when fetched), so a kept copy loads
+        // equal to what was saved.
+        return ContentDate(epochSeconds: SiteTimeZone.utc.date(value).epochSeconds, utcOffset: written)
     }
 }
