@@ -11,6 +11,13 @@ struct ExampleSite {
 
     init() { files = Self.siteFiles.merging(Self.feedSnapshots) { _, snapshot in snapshot } }
 
+    /// Another site of the repository (a fixture folder), as it is on disk, with the parent-office
+    /// feeds it keeps (`.edusite/feeds/`, hidden from `readTree`).
+    init(folder: String) {
+        files = Self.readTree(folder, mountedAt: "/site")
+            .merging(Self.readTree(folder + "/.edusite/feeds", mountedAt: "/site/.edusite/feeds")) { _, kept in kept }
+    }
+
     /// A fresh kept copy of each parent-office feed the example site lists, as `edusite feeds` would
     /// leave it: the feeds' own tests are elsewhere, these keep the feed warnings out of the way.
     static let feedSnapshots: [String: [UInt8]] = {
@@ -84,9 +91,9 @@ struct ExampleSite {
         SiteBuilder(fileSystem: fileSystem().0).check(siteRoot: "/site", options: options(date: date))
     }
 
-    func build(mode: SiteBuilder.ComplianceMode = .enforce) -> (SiteBuilder.Report, MemoryTree) {
+    func build(mode: SiteBuilder.ComplianceMode = .enforce, date: DateTimeValue = checkDate) -> (SiteBuilder.Report, MemoryTree) {
         let (fileSystem, tree) = self.fileSystem()
-        let request = SiteBuilder.Request(siteRoot: "/site", options: options(), compliance: mode)
+        let request = SiteBuilder.Request(siteRoot: "/site", options: options(date: date), compliance: mode)
         return (SiteBuilder(fileSystem: fileSystem).build(request), tree)
     }
 }
