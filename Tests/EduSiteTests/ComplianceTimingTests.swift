@@ -112,6 +112,19 @@ import Testing
         ])
     }
 
+    /// A `period:` or `disclosure:` that cannot be read is an error at its value, said in both languages.
+    @Test func anUnreadablePeriodOrIdIsAnErrorAtItsValueInBothLanguages() {
+        var site = ExampleSite()
+        site.write(Self.year + "ky-sai.md", Self.disclosure("tt09-2024/ke-hoach-ket-qua/thuc-don", title: "Thực đơn", period: "2026-13", date: "2026-11-02"))
+        site.write(Self.year + "ma-sai.md", Self.disclosure("Thực đơn tuần", title: "Thực đơn", period: "2026-11-09", date: "2026-11-02"))
+        let errors = site.check().diagnostics.filter { $0.code == .yamlInvalidValue }
+        let period = errors.first { $0.location?.description == Self.year + "ky-sai.md:4:9" }
+        #expect(period?.message.vi.contains("không phải một kỳ") == true, "\(errors)")
+        #expect(period?.message.en.contains("is not a period") == true)
+        let id = errors.first { $0.location?.description == Self.year + "ma-sai.md:3:13" }
+        #expect(id?.message.vi.contains("không phải mã công khai") == true, "\(errors)")
+    }
+
     @Test(arguments: [
         ("2026-11", "2026-10-25"), ("2027-01", "2026-12-25"), ("2026-11-23", "2026-11-21"), ("2026-11-29", "2026-11-21"),
         ("2027-01-04", "2027-01-02"), ("2026-03-01", "2026-02-21"), ("2026-03-02", "2026-02-28"),

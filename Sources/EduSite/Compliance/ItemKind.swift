@@ -43,21 +43,28 @@ public enum PublicationDeadline: Sendable, Hashable, Decodable {
         case "previous-month":
             let day = try c.decode(PositiveInt.self, forKey: .day).value
             guard day <= 28 else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .day, in: c, debugDescription: "`day` must be 1-28, so that every month has it")
+                throw DecodingError.invalidValue(
+                    forKey: .day, in: c,
+                    Words(
+                        vi: "`day` phải từ 1 đến 28, để tháng nào cũng có ngày đó",
+                        en: "`day` must be 1-28, so that every month has it"))
             }
             self = .dayOfPreviousMonth(day)
         case "previous-week":
             let name = try c.decode(String.self, forKey: .weekday)
             guard let index = Self.weekdays.firstIndex(of: name) else {
-                throw DecodingError.dataCorruptedError(
+                let names = Self.weekdays.map { "`\($0)`" }.joined(separator: ", ")
+                throw DecodingError.invalidValue(
                     forKey: .weekday, in: c,
-                    debugDescription: "`\(name)` is not a weekday: use " + Self.weekdays.map { "`\($0)`" }.joined(separator: ", "))
+                    Words(vi: "`\(name)` không phải một thứ trong tuần: hãy dùng \(names)", en: "`\(name)` is not a weekday: use \(names)"))
             }
             self = .weekdayOfPreviousWeek(index + 1)
         default:
-            throw DecodingError.dataCorruptedError(
-                forKey: .of, in: c, debugDescription: "`of` is `previous-month` (with `day`) or `previous-week` (with `weekday`)")
+            throw DecodingError.invalidValue(
+                forKey: .of, in: c,
+                Words(
+                    vi: "`of` là `previous-month` (kèm `day`) hoặc `previous-week` (kèm `weekday`)",
+                    en: "`of` is `previous-month` (with `day`) or `previous-week` (with `weekday`)"))
         }
     }
 

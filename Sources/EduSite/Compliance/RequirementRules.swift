@@ -81,9 +81,11 @@ public struct SchoolYearRule: Sendable, Hashable, Decodable {
         due = try c.decodeIfPresent(MonthDay.self, forKey: .due)
         unverified = try c.decodeIfPresent(UnverifiedYears.self, forKey: .unverified)
         if let unverified, unverified.last <= last {
-            throw DecodingError.dataCorruptedError(
+            throw DecodingError.invalidValue(
                 forKey: .unverified, in: c,
-                debugDescription: "`unverified.last` (\(unverified.last)) must be more than `last` (\(last)): it adds older school years")
+                Words(
+                    vi: "`unverified.last` (\(unverified.last)) phải lớn hơn `last` (\(last)): nó thêm các năm học cũ hơn",
+                    en: "`unverified.last` (\(unverified.last)) must be more than `last` (\(last)): it adds older school years"))
         }
     }
 

@@ -49,4 +49,11 @@ extension DecodingError {
     static func invalidValue(in container: any SingleValueDecodingContainer, _ message: Words) -> DecodingError {
         .dataCorrupted(.init(codingPath: container.codingPath, message))
     }
+
+    /// The same for the value of one key of a mapping.
+    static func invalidValue<Key: CodingKey>(
+        forKey key: Key, in container: KeyedDecodingContainer<Key>, _ message: Words
+    ) -> DecodingError {
+        .dataCorrupted(.init(codingPath: container.codingPath + [key], message))
+    }
 }
