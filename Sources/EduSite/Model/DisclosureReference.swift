@@ -37,18 +37,13 @@ public struct DisclosureReference: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-extension DisclosureReference: Decodable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let reference = DisclosureReference(text) else {
-            throw DecodingError.invalidValue(
-                in: container,
-                Words(
-                    vi: "`\(text)` không phải mã công khai: hãy ghi mục mà các bộ tiêu chí nêu, có thể kèm bộ tiêu chí và loại, bằng chữ thường không dấu nối bằng '-', ví dụ `tai-chinh`, `tt09-2024/ke-hoach-ket-qua/thuc-don`",
-                    en: "`\(text)` is not a disclosure id: write the item the manifests name, optionally with its manifest and kind, as lowercase words without accents joined by '-', e.g. `tai-chinh`, `tt09-2024/ke-hoach-ket-qua/thuc-don`"))
-        }
-        self = reference
+extension DisclosureReference: TextDecodable {
+    init?(validating text: String) { self.init(text) }
+
+    static func problem(with text: String) -> Words {
+        Words(
+            vi: "`\(text)` không phải mã công khai: hãy ghi mục mà các bộ tiêu chí nêu, có thể kèm bộ tiêu chí và loại, bằng chữ thường không dấu nối bằng '-', ví dụ `tai-chinh`, `tt09-2024/ke-hoach-ket-qua/thuc-don`",
+            en: "`\(text)` is not a disclosure id: write the item the manifests name, optionally with its manifest and kind, as lowercase words without accents joined by '-', e.g. `tai-chinh`, `tt09-2024/ke-hoach-ket-qua/thuc-don`")
     }
 }
 
@@ -95,17 +90,12 @@ public enum DisclosurePeriod: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-extension DisclosurePeriod: Decodable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let period = DisclosurePeriod(text.trimmingSpaces()) else {
-            throw DecodingError.invalidValue(
-                in: container,
-                Words(
-                    vi: "`\(text)` không phải một kỳ: ghi tháng của kế hoạch là `2026-10`, hoặc ngày (với một tuần, ngày thứ Hai) là `2026-10-19`",
-                    en: "`\(text)` is not a period: write the month a plan is for as `2026-10`, or the day (for a week, its Monday) as `2026-10-19`"))
-        }
-        self = period
+extension DisclosurePeriod: TextDecodable {
+    init?(validating text: String) { self.init(text.trimmingSpaces()) }
+
+    static func problem(with text: String) -> Words {
+        Words(
+            vi: "`\(text)` không phải một kỳ: ghi tháng của kế hoạch là `2026-10`, hoặc ngày (với một tuần, ngày thứ Hai) là `2026-10-19`",
+            en: "`\(text)` is not a period: write the month a plan is for as `2026-10`, or the day (for a week, its Monday) as `2026-10-19`")
     }
 }

@@ -1,6 +1,22 @@
 /// Small value types that validate themselves while decoding, so that a bad value is reported at
 /// its own line and column with a message saying what was expected.
 
+/// A value written as one YAML string that checks itself: `init?(validating:)` reads the text, and
+/// `problem(with:)` says, in both languages, what was expected when it cannot.
+protocol TextDecodable: Decodable {
+    init?(validating text: String)
+    static func problem(with text: String) -> Words
+}
+
+extension TextDecodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = Self(validating: text) else { throw DecodingError.invalidValue(in: container, Self.problem(with: text)) }
+        self = value
+    }
+}
+
 /// An `http(s)` URL with a host.
 public struct AbsoluteURL: Sendable, Hashable, Decodable {
     public let string: String
